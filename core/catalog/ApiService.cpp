@@ -1,0 +1,208 @@
+#include "core/catalog/ApiService.h"
+
+#include "core/catalog/Catalog.h"
+#include "core/catalog/SqlQuery.h"
+#include "core/catalog/Validation.h"
+#include "core/catalog/WriteTransaction.h"
+#include "core/gateway/RateLimit.h"
+
+#include <QJsonObject>
+
+namespace gatehouse {
+
+namespace {
+
+const QString kSelect = QStringLiteral(
+    "SELECT id, name, upstream_url, path_prefix, strip_prefix, timeout_ms, created_at, updated_at, max_body_bytes, "
+    "rate_limit FROM apis");
+
+Api readApi(const QSqlQuery& query)
+{
+    Api api;
+    api.id = query.value(0).toLongLong();
+    api.name = query.value(1).toString();
+    api.upstream = QUrl(query.value(2).toString());
+    api.prefix = query.value(3).toString();
+    api.stripPrefix = query.value(4).toBool();
+    api.timeoutMs = query.value(5).toLongLong();
+    api.created = sql::toTime(query.value(6));
+    api.updated = sql::toTime(query.value(7));
+    api.maxBodyBytes = query.value(8).toLongLong();
+    api.rateLimit = query.value(9).toString();
+    return api;
+}
+
+QJsonObject describe(const Api& api)
+{
+    return {{QStringLiteral("upstream"), api.upstream.toString()}, {QStringLiteral("prefix"), api.prefix},
+        {QStringLiteral("strip_prefix"), api.stripPrefix}, {QStringLiteral("timeout_ms"), api.timeoutMs},
+        {QStringLiteral("max_body_bytes"), api.maxBodyBytes}, {QStringLiteral("rate_limit"), api.rateLimit}};
+}
+
+} // namespace
+
+ApiService::ApiService(Catalog& catalog, QString actor, QObject* parent)
+    : QObject(parent)
+    , m_catalog(catalog)
+    , m_actor(std::move(actor))
+{ }
+
+Result<ApiService::Validated> ApiService::validate(const ApiSpec& spec) const
+{
+    auto name = validation::name(spec.name);
+    if (!name)
+        return name.error();
+    auto upstream = validation::upstreamUrl(spec.upstream);
+    if (!upstream)
+        return upstream.error();
+    auto prefix = validation::pathPrefix(spec.prefix.isEmpty() ? u'/' + *name : spec.prefix);
+    if (!prefix)
+        return prefix.error();
+    if (spec.timeoutMs < kMinTimeoutMs || spec.timeoutMs > kMaxTimeoutMs)
+        return Error::invalid(QStringLiteral("timeout"), QStringLiteral("must be between 1s and 1h"));
+    if (spec.maxBodyBytes < 0 || spec.maxBodyBytes > kMaxBodyLimit)
+        return Error::invalid(QStringLiteral("max-body"), QStringLiteral("must be between 0 and 4 GiB"));
+    auto rate = gateway::RateLimit::parse(spec.rateLimit);
+    if (!rate)
+        return rate.error();
+    return Validated {*name, *upstream, *prefix, rate->toString()};
+}
+
+Result<void> ApiService::checkUnique(const Validated& spec, qint64 exceptId) const
+{
+    auto clash = sql::exec(m_catalog.database(),
+        QStringLiteral("SELECT name, path_prefix FROM apis WHERE (name = ? OR path_prefix = ?) AND id != ?"),
+        {spec.name, spec.prefix, exceptId});
+    if (!clash)
+        return clash.error();
+    if (clash->next()) {
+        if (clash->value(0).toString() == spec.name)
+            return Error::conflict(
+                QStringLiteral("name"), QStringLiteral("an API called \"%1\" already exists").arg(spec.name));
+        return Error::conflict(QStringLiteral("prefix"),
+            QStringLiteral("the prefix %1 is already used by the API \"%2\"")
+                .arg(spec.prefix, clash->value(0).toString()));
+    }
+    return {};
+}
+
+Result<Api> ApiService::add(const ApiSpec& spec)
+{
+    auto valid = validate(spec);
+    if (!valid)
+        return valid.error();
+    auto tx = WriteTransaction::begin(m_catalog, m_actor);
+    if (!tx)
+        return tx.error();
+    if (auto unique = checkUnique(*valid, 0); !unique)
+        return unique.error();
+
+    Api api;
+    api.name = valid->name;
+    api.upstream = valid->upstream;
+    api.prefix = valid->prefix;
+    api.stripPrefix = spec.stripPrefix;
+    api.timeoutMs = spec.timeoutMs;
+    api.maxBodyBytes = spec.maxBodyBytes;
+    api.rateLimit = valid->rateLimit;
+    api.created = api.updated = QDateTime::fromMSecsSinceEpoch(tx->nowMs(), Qt::UTC);
+    auto inserted = sql::exec(tx->database(),
+        QStringLiteral("INSERT INTO apis (name, upstream_url, path_prefix, strip_prefix, timeout_ms, "
+                       "created_at, updated_at, max_body_bytes, rate_limit) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {api.name, api.upstream.toString(), api.prefix, api.stripPrefix, api.timeoutMs, tx->nowMs(), tx->nowMs(),
+            api.maxBodyBytes, api.rateLimit});
+    if (!inserted)
+        return inserted.error();
+    api.id = inserted->lastInsertId().toLongLong();
+    if (auto audited = tx->audit(QStringLiteral("api.add"), QStringLiteral("api:") + api.name, describe(api)); !audited)
+        return audited.error();
+    if (auto committed = tx->commit(); !committed)
+        return committed.error();
+    Q_EMIT apiAdded(api);
+    return api;
+}
+
+Result<Api> ApiService::update(const QString& name, const ApiSpec& spec)
+{
+    auto valid = validate(spec);
+    if (!valid)
+        return valid.error();
+    auto tx = WriteTransaction::begin(m_catalog, m_actor);
+    if (!tx)
+        return tx.error();
+    auto existing = find(name);
+    if (!existing)
+        return existing.error();
+    if (auto unique = checkUnique(*valid, existing->id); !unique)
+        return unique.error();
+
+    Api api = *existing;
+    api.name = valid->name;
+    api.upstream = valid->upstream;
+    api.prefix = valid->prefix;
+    api.stripPrefix = spec.stripPrefix;
+    api.timeoutMs = spec.timeoutMs;
+    api.maxBodyBytes = spec.maxBodyBytes;
+    api.rateLimit = valid->rateLimit;
+    api.updated = QDateTime::fromMSecsSinceEpoch(tx->nowMs(), Qt::UTC);
+    auto updated = sql::exec(tx->database(),
+        QStringLiteral("UPDATE apis SET name = ?, upstream_url = ?, path_prefix = ?, strip_prefix = ?, "
+                       "timeout_ms = ?, updated_at = ?, max_body_bytes = ?, rate_limit = ? WHERE id = ?"),
+        {api.name, api.upstream.toString(), api.prefix, api.stripPrefix, api.timeoutMs, tx->nowMs(), api.maxBodyBytes,
+            api.rateLimit, api.id});
+    if (!updated)
+        return updated.error();
+    QJsonObject details = describe(api);
+    if (api.name != name)
+        details.insert(QStringLiteral("renamed_from"), name);
+    if (auto audited = tx->audit(QStringLiteral("api.update"), QStringLiteral("api:") + api.name, details); !audited)
+        return audited.error();
+    if (auto committed = tx->commit(); !committed)
+        return committed.error();
+    Q_EMIT apiUpdated(name, api);
+    return api;
+}
+
+Result<void> ApiService::remove(const QString& name)
+{
+    auto tx = WriteTransaction::begin(m_catalog, m_actor);
+    if (!tx)
+        return tx.error();
+    auto existing = find(name);
+    if (!existing)
+        return existing.error();
+    if (auto removed = sql::exec(tx->database(), QStringLiteral("DELETE FROM apis WHERE id = ?"), {existing->id});
+        !removed)
+        return removed.error();
+    if (auto audited = tx->audit(QStringLiteral("api.remove"), QStringLiteral("api:") + name, describe(*existing));
+        !audited)
+        return audited.error();
+    if (auto committed = tx->commit(); !committed)
+        return committed.error();
+    Q_EMIT apiRemoved(name);
+    return {};
+}
+
+Result<QList<Api>> ApiService::list() const
+{
+    auto query = sql::exec(m_catalog.database(), kSelect + QStringLiteral(" ORDER BY name"));
+    if (!query)
+        return query.error();
+    QList<Api> apis;
+    while (query->next())
+        apis.append(readApi(*query));
+    return apis;
+}
+
+Result<Api> ApiService::find(const QString& name) const
+{
+    auto query = sql::exec(m_catalog.database(), kSelect + QStringLiteral(" WHERE name = ?"), {name});
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return Error::notFound(QStringLiteral("name"), QStringLiteral("no API is called \"%1\"").arg(name));
+    return readApi(*query);
+}
+
+} // namespace gatehouse

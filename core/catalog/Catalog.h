@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/common/Result.h"
+
+#include <QObject>
+#include <QSqlDatabase>
+#include <QString>
+
+namespace gatehouse {
+
+class Clock;
+
+// The catalog: one SQLite file holding APIs, consumers, tokens and the audit trail, plus a
+// revision counter that every committed change bumps by one. Writers go through the core
+// services, which use WriteTransaction; a Catalog object belongs to the thread that opened it.
+class Catalog : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kBusyTimeoutMs = 5000;
+    static QString fileName() { return QStringLiteral("catalog.sqlite3"); }
+
+    explicit Catalog(const Clock& clock, QObject* parent = nullptr);
+    ~Catalog() override;
+
+    // Opens (creating if needed) the SQLite file at `filePath`, applies the connection settings
+    // (WAL, foreign keys, busy timeout) and migrates it to the latest schema.
+    Result<void> open(const QString& filePath);
+    // Opens `catalog.sqlite3` inside `dataDirectory`.
+    Result<void> openInDirectory(const QString& dataDirectory);
+    void close();
+
+    bool isOpen() const;
+    QString filePath() const { return m_filePath; }
+    QSqlDatabase database() const;
+    const Clock& clock() const { return m_clock; }
+
+    // The revision of the last committed change, read from the file (so it sees other processes).
+    Result<qint64> revision() const;
+
+Q_SIGNALS:
+    // Emitted after a change made through this object has been committed.
+    void changed(qint64 revision);
+
+private:
+    friend class WriteTransaction;
+    void notifyCommitted(qint64 revision) { Q_EMIT changed(revision); }
+
+    const Clock& m_clock;
+    QString m_connectionName;
+    QString m_filePath;
+};
+
+} // namespace gatehouse

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+namespace gatehouse {
+
+// Who holds tokens: an app, a team or a script.
+struct Consumer
+{
+    qint64 id = 0;
+    QString name;
+    QString description;
+    QDateTime created;
+    // Derived when listed: tokens usable now, and the latest use of any of its tokens.
+    int activeTokens = 0;
+    QDateTime lastUsed;
+};
+
+} // namespace gatehouse

@@ -1,0 +1,198 @@
+#include "core/catalog/ConsumerService.h"
+
+#include "core/catalog/Catalog.h"
+#include "core/catalog/SqlQuery.h"
+#include "core/catalog/Validation.h"
+#include "core/catalog/WriteTransaction.h"
+#include "core/common/Clock.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace gatehouse {
+
+namespace {
+
+// A token is usable while it is neither revoked (revoked_at in the past) nor expired.
+const QString kUsable = QStringLiteral("(t.revoked_at IS NULL OR t.revoked_at > :now) AND "
+                                       "(t.expires_at IS NULL OR t.expires_at > :now)");
+
+} // namespace
+
+ConsumerService::ConsumerService(Catalog& catalog, QString actor, QObject* parent)
+    : QObject(parent)
+    , m_catalog(catalog)
+    , m_actor(std::move(actor))
+{ }
+
+Result<Consumer> ConsumerService::add(const QString& name, const QString& description)
+{
+    auto validName = validation::name(name);
+    if (!validName)
+        return validName.error();
+    auto validDescription = validation::label(description, u"description", kMaxDescriptionLength);
+    if (!validDescription)
+        return validDescription.error();
+    auto tx = WriteTransaction::begin(m_catalog, m_actor);
+    if (!tx)
+        return tx.error();
+    if (find(*validName))
+        return Error::conflict(
+            QStringLiteral("name"), QStringLiteral("a consumer called \"%1\" already exists").arg(*validName));
+
+    Consumer consumer;
+    consumer.name = *validName;
+    consumer.description = *validDescription;
+    consumer.created = QDateTime::fromMSecsSinceEpoch(tx->nowMs(), Qt::UTC);
+    auto inserted = sql::exec(tx->database(),
+        QStringLiteral("INSERT INTO consumers (name, description, created_at) VALUES (?, ?, ?)"),
+        {consumer.name, consumer.description, tx->nowMs()});
+    if (!inserted)
+        return inserted.error();
+    consumer.id = inserted->lastInsertId().toLongLong();
+    if (auto audited = tx->audit(QStringLiteral("consumer.add"), QStringLiteral("consumer:") + consumer.name,
+            {{QStringLiteral("description"), consumer.description}});
+        !audited)
+        return audited.error();
+    if (auto committed = tx->commit(); !committed)
+        return committed.error();
+    Q_EMIT consumerAdded(consumer);
+    return consumer;
+}
+
+Result<Consumer> ConsumerService::update(const QString& name, const QString& newName, const QString& description)
+{
+    auto validName = validation::name(newName);
+    if (!validName)
+        return validName.error();
+    auto validDescription = validation::label(description, u"description", kMaxDescriptionLength);
+    if (!validDescription)
+        return validDescription.error();
+    auto tx = WriteTransaction::begin(m_catalog, m_actor);
+    if (!tx)
+        return tx.error();
+    auto existing = find(name);
+    if (!existing)
+        return existing.error();
+    if (*validName != name && find(*validName))
+        return Error::conflict(
+            QStringLiteral("name"), QStringLiteral("a consumer called \"%1\" already exists").arg(*validName));
+    auto updated
+        = sql::exec(tx->database(), QStringLiteral("UPDATE consumers SET name = ?, description = ? WHERE id = ?"),
+            {*validName, *validDescription, existing->id});
+    if (!updated)
+        return updated.error();
+    QJsonObject details {{QStringLiteral("description"), *validDescription}};
+    if (*validName != name)
+        details.insert(QStringLiteral("renamed_from"), name);
+    if (auto audited = tx->audit(QStringLiteral("consumer.update"), QStringLiteral("consumer:") + *validName, details);
+        !audited)
+        return audited.error();
+    if (auto committed = tx->commit(); !committed)
+        return committed.error();
+    Consumer consumer = *existing;
+    consumer.name = *validName;
+    consumer.description = *validDescription;
+    Q_EMIT consumerUpdated(name, consumer);
+    return consumer;
+}
+
+Result<void> ConsumerService::remove(const QString& name, TokenPolicy policy)
+{
+    auto tx = WriteTransaction::begin(m_catalog, m_actor);
+    if (!tx)
+        return tx.error();
+    auto existing = find(name);
+    if (!existing)
+        return existing.error();
+
+    QSqlQuery usable(tx->database());
+    usable.prepare(QStringLiteral("SELECT t.id FROM tokens t WHERE t.consumer_id = :consumer AND ") + kUsable);
+    usable.bindValue(QStringLiteral(":consumer"), existing->id);
+    usable.bindValue(QStringLiteral(":now"), tx->nowMs());
+    if (!usable.exec())
+        return sql::toError(usable.lastError(), u"usable tokens");
+    QList<qint64> usableIds;
+    while (usable.next())
+        usableIds.append(usable.value(0).toLongLong());
+    usable.finish();
+
+    if (!usableIds.isEmpty() && policy == TokenPolicy::RefuseIfActive) {
+        return Error::conflict(QStringLiteral("consumer"),
+            QStringLiteral("\"%1\" still has %2 active token(s); revoke them first or pass "
+                           "--revoke-tokens")
+                .arg(name)
+                .arg(usableIds.size()));
+    }
+    QJsonArray revoked;
+    for (qint64 id : usableIds) {
+        auto done = sql::exec(tx->database(),
+            QStringLiteral("UPDATE tokens SET revoked_at = ?, revoke_reason = ? WHERE id = ?"),
+            {tx->nowMs(), QStringLiteral("consumer removed"), id});
+        if (!done)
+            return done.error();
+        if (auto audited = tx->audit(QStringLiteral("token.revoke"), QStringLiteral("token:%1").arg(id),
+                {{QStringLiteral("reason"), QStringLiteral("consumer removed")}});
+            !audited)
+            return audited.error();
+        revoked.append(id);
+    }
+    if (auto removed = sql::exec(tx->database(), QStringLiteral("DELETE FROM consumers WHERE id = ?"), {existing->id});
+        !removed)
+        return removed.error();
+    if (auto audited = tx->audit(QStringLiteral("consumer.remove"), QStringLiteral("consumer:") + name,
+            {{QStringLiteral("revoked_tokens"), revoked}});
+        !audited)
+        return audited.error();
+    if (auto committed = tx->commit(); !committed)
+        return committed.error();
+    Q_EMIT consumerRemoved(name);
+    return {};
+}
+
+Result<QList<Consumer>> ConsumerService::query(const QString& where, std::initializer_list<QVariant> values) const
+{
+    QSqlQuery query(m_catalog.database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT c.id, c.name, c.description, c.created_at, "
+                                 "(SELECT count(*) FROM tokens t WHERE t.consumer_id = c.id AND ")
+        + kUsable
+        + QStringLiteral("), (SELECT max(t.last_used_at) FROM tokens t WHERE t.consumer_id = c.id) "
+                         "FROM consumers c ")
+        + where + QStringLiteral(" ORDER BY c.name"));
+    query.bindValue(QStringLiteral(":now"), m_catalog.clock().nowMs());
+    int position = 0;
+    for (const QVariant& value : values)
+        query.bindValue(QStringLiteral(":p%1").arg(position++), value);
+    if (!query.exec())
+        return sql::toError(query.lastError(), u"list consumers");
+    QList<Consumer> consumers;
+    while (query.next()) {
+        Consumer consumer;
+        consumer.id = query.value(0).toLongLong();
+        consumer.name = query.value(1).toString();
+        consumer.description = query.value(2).toString();
+        consumer.created = sql::toTime(query.value(3));
+        consumer.activeTokens = query.value(4).toInt();
+        consumer.lastUsed = sql::toTime(query.value(5));
+        consumers.append(consumer);
+    }
+    return consumers;
+}
+
+Result<QList<Consumer>> ConsumerService::list() const
+{
+    return query(QString(), {});
+}
+
+Result<Consumer> ConsumerService::find(const QString& name) const
+{
+    auto found = query(QStringLiteral("WHERE c.name = :p0"), {name});
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return Error::notFound(QStringLiteral("consumer"), QStringLiteral("no consumer is called \"%1\"").arg(name));
+    return found->first();
+}
+
+} // namespace gatehouse
