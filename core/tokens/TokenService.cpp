@@ -1,0 +1,318 @@
+#include "core/tokens/TokenService.h"
+
+#include "core/catalog/Catalog.h"
+#include "core/catalog/SqlQuery.h"
+#include "core/catalog/Validation.h"
+#include "core/catalog/WriteTransaction.h"
+#include "core/common/Clock.h"
+#include "core/gateway/RateLimit.h"
+#include "core/tokens/ScopeSet.h"
+#include "core/tokens/TokenFormat.h"
+#include "core/tokens/TokenHash.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace gatehouse {
+
+namespace {
+
+const QString kSelect = QStringLiteral(
+    "SELECT t.id, t.consumer_id, c.name, t.name, t.scopes, t.created_at, t.expires_at, t.revoked_at, t.revoke_reason, "
+    "t.last_used_at, t.last_used_addr, t.rotated_from, t.grace_ends_at, t.secret_hash, t.hint, t.rate_limit "
+    "FROM tokens t JOIN consumers c ON c.id = t.consumer_id ");
+
+Token readToken(const QSqlQuery& query)
+{
+    Token token;
+    token.id = query.value(0).toLongLong();
+    token.consumerId = query.value(1).toLongLong();
+    token.consumerName = query.value(2).toString();
+    token.name = query.value(3).toString();
+    token.scopes = tokens::ScopeSet::fromStorage(query.value(4).toString()).toStringList();
+    token.created = sql::toTime(query.value(5));
+    token.expires = sql::toTime(query.value(6));
+    token.revoked = sql::toTime(query.value(7));
+    token.revokeReason = query.value(8).toString();
+    token.lastUsed = sql::toTime(query.value(9));
+    token.lastUsedAddress = query.value(10).toString();
+    token.rotatedFrom = query.value(11).toLongLong();
+    token.graceEnds = sql::toTime(query.value(12));
+    token.secretHash = query.value(13).toByteArray();
+    token.hint = query.value(14).toString();
+    token.rateLimit = query.value(15).toString();
+    return token;
+}
+
+QDateTime fromMs(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+QString subject(qint64 id)
+{
+    return QStringLiteral("token:%1").arg(id);
+}
+
+// Inserts a freshly minted token for `base` (consumer, name, scopes, expiry) and returns it with its plaintext.
+Result<IssuedToken> insertMinted(WriteTransaction& tx, Token base)
+{
+    tokens::SecretBytes plaintext = tokens::TokenFormat::mint();
+    base.secretHash = tokens::sha256(plaintext.view());
+    base.hint = tokens::TokenFormat::hint(plaintext.view());
+    base.created = fromMs(tx.nowMs());
+    auto inserted = sql::exec(tx.database(),
+        QStringLiteral("INSERT INTO tokens (consumer_id, name, scopes, secret_hash, hint, created_at, "
+                       "expires_at, rotated_from, rate_limit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {base.consumerId, base.name, base.scopes.join(u' '), base.secretHash, base.hint, tx.nowMs(),
+            sql::fromTime(base.expires),
+            base.rotatedFrom ? QVariant(base.rotatedFrom) : QVariant(QMetaType::fromType<qint64>()), base.rateLimit});
+    if (!inserted)
+        return inserted.error();
+    base.id = inserted->lastInsertId().toLongLong();
+    return IssuedToken {std::move(base), std::move(plaintext)};
+}
+
+QJsonObject describe(const Token& token)
+{
+    return {{QStringLiteral("consumer"), token.consumerName}, {QStringLiteral("name"), token.name},
+        {QStringLiteral("scopes"), QJsonArray::fromStringList(token.scopes)},
+        {QStringLiteral("expires"),
+            token.expires.isValid() ? QJsonValue(token.expires.toString(Qt::ISODate))
+                                    : QJsonValue(QStringLiteral("never"))},
+        {QStringLiteral("hint"), token.hint}};
+}
+
+} // namespace
+
+TokenService::TokenService(Catalog& catalog, QString actor, QObject* parent)
+    : QObject(parent)
+    , m_catalog(catalog)
+    , m_actor(std::move(actor))
+{ }
+
+TokenState TokenService::state(const Token& token, qint64 expiringWindowMs) const
+{
+    return tokenState::of(token, m_catalog.clock().now(), expiringWindowMs);
+}
+
+Result<void> TokenService::checkScopesExist(const QStringList& apiNames) const
+{
+    for (const QString& api : apiNames) {
+        auto found = sql::exec(m_catalog.database(), QStringLiteral("SELECT 1 FROM apis WHERE name = ?"), {api});
+        if (!found)
+            return found.error();
+        if (!found->next()) {
+            return Error::invalid(QStringLiteral("scope"),
+                QStringLiteral("no API is called \"%1\" (see `gatehouse-cli api list`)").arg(api));
+        }
+    }
+    return {};
+}
+
+Result<IssuedToken> TokenService::create(const TokenRequest& request)
+{
+    auto scopes = tokens::ScopeSet::parse(request.scopes);
+    if (!scopes)
+        return scopes.error();
+    auto name = validation::label(request.name, u"name", kMaxNameLength);
+    if (!name)
+        return name.error();
+    if (!request.expiry.never && !request.expiry.at.isValid())
+        return Error::invalid(QStringLiteral("ttl"), QStringLiteral("is required (for example 1h, 7d or 90d)"));
+    auto rateLimit = gateway::RateLimit::parse(request.rateLimit);
+    if (!rateLimit)
+        return rateLimit.error();
+
+    auto tx = WriteTransaction::begin(m_catalog, m_actor);
+    if (!tx)
+        return tx.error();
+    if (!request.expiry.never && request.expiry.at.toMSecsSinceEpoch() <= tx->nowMs())
+        return Error::invalid(QStringLiteral("ttl"), QStringLiteral("the expiry must lie in the future"));
+    auto consumer
+        = sql::exec(tx->database(), QStringLiteral("SELECT id FROM consumers WHERE name = ?"), {request.consumer});
+    if (!consumer)
+        return consumer.error();
+    if (!consumer->next())
+        return Error::notFound(
+            QStringLiteral("consumer"), QStringLiteral("no consumer is called \"%1\"").arg(request.consumer));
+    if (auto exist = checkScopesExist(scopes->apiNames()); !exist)
+        return exist.error();
+
+    Token token;
+    token.consumerId = consumer->value(0).toLongLong();
+    token.consumerName = request.consumer;
+    token.name = name->isEmpty() ? request.consumer + u' ' + fromMs(tx->nowMs()).date().toString(Qt::ISODate) : *name;
+    token.scopes = scopes->toStringList();
+    token.expires = request.expiry.never ? QDateTime() : request.expiry.at.toUTC();
+    token.rateLimit = rateLimit->toString();
+    auto issued = insertMinted(*tx, token);
+    if (!issued)
+        return issued.error();
+    if (auto audited = tx->audit(QStringLiteral("token.create"), subject(issued->token.id), describe(issued->token));
+        !audited)
+        return audited.error();
+    if (auto committed = tx->commit(); !committed)
+        return committed.error();
+    Q_EMIT tokenCreated(issued->token);
+    return std::move(issued).value();
+}
+
+Result<Token> TokenService::revoke(qint64 id, const QString& reason)
+{
+    auto validReason = validation::label(reason, u"reason", 500);
+    if (!validReason)
+        return validReason.error();
+    auto tx = WriteTransaction::begin(m_catalog, m_actor);
+    if (!tx)
+        return tx.error();
+    auto token = find(id);
+    if (!token)
+        return token.error();
+    const QDateTime now = fromMs(tx->nowMs());
+    if (token->revoked.isValid() && token->revoked <= now)
+        return *token; // already revoked: nothing to do, and nothing to audit
+
+    token->revoked = now;
+    token->revokeReason = validReason->isEmpty() ? QStringLiteral("revoked") : *validReason;
+    auto updated
+        = sql::exec(tx->database(), QStringLiteral("UPDATE tokens SET revoked_at = ?, revoke_reason = ? WHERE id = ?"),
+            {tx->nowMs(), token->revokeReason, id});
+    if (!updated)
+        return updated.error();
+    if (auto audited = tx->audit(QStringLiteral("token.revoke"), subject(id),
+            {{QStringLiteral("consumer"), token->consumerName}, {QStringLiteral("name"), token->name},
+                {QStringLiteral("reason"), token->revokeReason}});
+        !audited)
+        return audited.error();
+    if (auto committed = tx->commit(); !committed)
+        return committed.error();
+    Q_EMIT tokenRevoked(*token);
+    return token;
+}
+
+Result<IssuedToken> TokenService::rotate(qint64 id, qint64 graceMs)
+{
+    if (graceMs < 0)
+        return Error::invalid(QStringLiteral("grace"), QStringLiteral("must not be negative"));
+    auto tx = WriteTransaction::begin(m_catalog, m_actor);
+    if (!tx)
+        return tx.error();
+    auto previous = find(id);
+    if (!previous)
+        return previous.error();
+    const QDateTime now = fromMs(tx->nowMs());
+    if (!tokenState::isUsable(*previous, now)) {
+        return Error::conflict(QStringLiteral("token"),
+            QStringLiteral("token %1 is %2 and cannot be rotated")
+                .arg(id)
+                .arg(tokenState::name(tokenState::of(*previous, now))));
+    }
+    auto successor = sql::exec(tx->database(), QStringLiteral("SELECT id FROM tokens WHERE rotated_from = ?"), {id});
+    if (!successor)
+        return successor.error();
+    if (successor->next()) {
+        return Error::conflict(QStringLiteral("token"),
+            QStringLiteral("token %1 was already rotated to token %2").arg(id).arg(successor->value(0).toLongLong()));
+    }
+    successor->finish();
+
+    Token replacement;
+    replacement.consumerId = previous->consumerId;
+    replacement.consumerName = previous->consumerName;
+    replacement.name = previous->name;
+    replacement.scopes = previous->scopes;
+    replacement.rotatedFrom = id;
+    replacement.rateLimit = previous->rateLimit;
+    // The replacement lives as long as the original was meant to.
+    if (previous->expires.isValid())
+        replacement.expires = now.addMSecs(previous->created.msecsTo(previous->expires));
+    auto issued = insertMinted(*tx, replacement);
+    if (!issued)
+        return issued.error();
+
+    const qint64 graceEndMs = tx->nowMs() + graceMs;
+    const QString reason = QStringLiteral("rotated to token %1").arg(issued->token.id);
+    auto updated = sql::exec(tx->database(),
+        QStringLiteral("UPDATE tokens SET grace_ends_at = ?, revoked_at = ?, revoke_reason = ? WHERE id = ?"),
+        {graceEndMs, graceEndMs, reason, id});
+    if (!updated)
+        return updated.error();
+    QJsonObject details = describe(issued->token);
+    details.insert(QStringLiteral("replacement"), subject(issued->token.id));
+    details.insert(QStringLiteral("grace_ms"), graceMs);
+    if (auto audited = tx->audit(QStringLiteral("token.rotate"), subject(id), details); !audited)
+        return audited.error();
+    if (auto committed = tx->commit(); !committed)
+        return committed.error();
+    previous->graceEnds = previous->revoked = fromMs(graceEndMs);
+    previous->revokeReason = reason;
+    Q_EMIT tokenRotated(*previous, issued->token);
+    return std::move(issued).value();
+}
+
+Result<QList<Token>> TokenService::select(const QString& where, const QVariantList& values) const
+{
+    QSqlQuery query(m_catalog.database());
+    query.setForwardOnly(true);
+    if (!query.prepare(kSelect + where + QStringLiteral(" ORDER BY t.id")))
+        return sql::toError(query.lastError(), u"select tokens");
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return sql::toError(query.lastError(), u"select tokens");
+    QList<Token> tokens;
+    while (query.next())
+        tokens.append(readToken(query));
+    return tokens;
+}
+
+Result<QList<Token>> TokenService::list(const TokenFilter& filter) const
+{
+    Result<QList<Token>> rows = filter.consumer.isEmpty()
+        ? select(QString(), {})
+        : select(QStringLiteral("WHERE c.name = ?"), {filter.consumer});
+    if (!rows || !filter.state)
+        return rows;
+    const QDateTime now = m_catalog.clock().now();
+    QList<Token> kept;
+    for (const Token& token : *rows) {
+        const TokenState state = tokenState::of(token, now, filter.expiringWindowMs);
+        const bool matches
+            = *filter.state == TokenState::Active ? tokenState::isUsable(token, now) : state == *filter.state;
+        if (matches)
+            kept.append(token);
+    }
+    return kept;
+}
+
+Result<Token> TokenService::find(qint64 id) const
+{
+    auto rows = select(QStringLiteral("WHERE t.id = ?"), {id});
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return Error::notFound(QStringLiteral("token"), QStringLiteral("no token has the id %1").arg(id));
+    return rows->first();
+}
+
+Result<Token> TokenService::findByHash(QByteArrayView sha256) const
+{
+    auto rows = select(QStringLiteral("WHERE t.secret_hash = ?"), {sha256.toByteArray()});
+    if (!rows)
+        return rows.error();
+    // The index finds the row; compare in constant time all the same, as with any secret.
+    if (rows->isEmpty() || !tokens::constantTimeEquals(rows->first().secretHash, sha256))
+        return Error::notFound(QStringLiteral("token"), QStringLiteral("no such token"));
+    return rows->first();
+}
+
+Result<Token> TokenService::findBySecret(QByteArrayView plaintext) const
+{
+    const auto defect = tokens::TokenFormat::check(plaintext);
+    if (defect != tokens::TokenFormat::Defect::None)
+        return Error::invalid(QStringLiteral("token"), tokens::TokenFormat::describe(defect));
+    return findByHash(tokens::sha256(plaintext));
+}
+
+} // namespace gatehouse
