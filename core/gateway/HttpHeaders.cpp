@@ -1,0 +1,119 @@
+#include "core/gateway/HttpHeaders.h"
+
+#include <utility>
+
+namespace gatehouse::gateway {
+
+namespace {
+
+char asciiLower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? char(c + ('a' - 'A')) : c;
+}
+
+bool isOws(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+QByteArrayView trimmedOws(QByteArrayView text)
+{
+    qsizetype begin = 0;
+    qsizetype end = text.size();
+    while (begin < end && isOws(text[begin]))
+        ++begin;
+    while (end > begin && isOws(text[end - 1]))
+        --end;
+    return text.sliced(begin, end - begin);
+}
+
+} // namespace
+
+bool HttpHeaders::namesEqual(QByteArrayView a, QByteArrayView b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (asciiLower(a[i]) != asciiLower(b[i]))
+            return false;
+    }
+    return true;
+}
+
+void HttpHeaders::append(QByteArray name, QByteArray value)
+{
+    m_headers.append(HttpHeader {std::move(name), std::move(value)});
+}
+
+QByteArray HttpHeaders::value(QByteArrayView name) const
+{
+    for (const HttpHeader& header : m_headers) {
+        if (namesEqual(header.name, name))
+            return header.value;
+    }
+    return {};
+}
+
+QList<QByteArray> HttpHeaders::values(QByteArrayView name) const
+{
+    QList<QByteArray> result;
+    for (const HttpHeader& header : m_headers) {
+        if (namesEqual(header.name, name))
+            result.append(header.value);
+    }
+    return result;
+}
+
+bool HttpHeaders::contains(QByteArrayView name) const
+{
+    for (const HttpHeader& header : m_headers) {
+        if (namesEqual(header.name, name))
+            return true;
+    }
+    return false;
+}
+
+qsizetype HttpHeaders::removeAll(QByteArrayView name)
+{
+    return m_headers.removeIf([name](const HttpHeader& header) { return namesEqual(header.name, name); });
+}
+
+void HttpHeaders::set(QByteArray name, QByteArray value)
+{
+    for (qsizetype i = 0; i < m_headers.size(); ++i) {
+        if (!namesEqual(m_headers.at(i).name, name))
+            continue;
+        // Keep the first field's position so that a rewritten message keeps its field order.
+        for (qsizetype j = m_headers.size() - 1; j > i; --j) {
+            if (namesEqual(m_headers.at(j).name, name))
+                m_headers.removeAt(j);
+        }
+        m_headers[i] = HttpHeader {std::move(name), std::move(value)};
+        return;
+    }
+    append(std::move(name), std::move(value));
+}
+
+bool HttpHeaders::hasToken(QByteArrayView name, QByteArrayView token) const
+{
+    const QByteArrayView wanted = trimmedOws(token);
+    if (wanted.isEmpty())
+        return false;
+    for (const HttpHeader& header : m_headers) {
+        if (!namesEqual(header.name, name))
+            continue;
+        const QByteArrayView list = header.value;
+        qsizetype start = 0;
+        while (start <= list.size()) {
+            qsizetype comma = list.indexOf(',', start);
+            if (comma < 0)
+                comma = list.size();
+            if (namesEqual(trimmedOws(list.sliced(start, comma - start)), wanted))
+                return true;
+            start = comma + 1;
+        }
+    }
+    return false;
+}
+
+} // namespace gatehouse::gateway

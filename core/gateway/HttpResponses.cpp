@@ -1,0 +1,97 @@
+#include "core/gateway/HttpResponses.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace gatehouse::gateway {
+
+namespace responses {
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 100:
+        return QByteArrayLiteral("Continue");
+    case 200:
+        return QByteArrayLiteral("OK");
+    case 201:
+        return QByteArrayLiteral("Created");
+    case 204:
+        return QByteArrayLiteral("No Content");
+    case 304:
+        return QByteArrayLiteral("Not Modified");
+    case 400:
+        return QByteArrayLiteral("Bad Request");
+    case 401:
+        return QByteArrayLiteral("Unauthorized");
+    case 403:
+        return QByteArrayLiteral("Forbidden");
+    case 404:
+        return QByteArrayLiteral("Not Found");
+    case 405:
+        return QByteArrayLiteral("Method Not Allowed");
+    case 408:
+        return QByteArrayLiteral("Request Timeout");
+    case 413:
+        return QByteArrayLiteral("Content Too Large");
+    case 429:
+        return QByteArrayLiteral("Too Many Requests");
+    case 431:
+        return QByteArrayLiteral("Request Header Fields Too Large");
+    case 500:
+        return QByteArrayLiteral("Internal Server Error");
+    case 502:
+        return QByteArrayLiteral("Bad Gateway");
+    case 503:
+        return QByteArrayLiteral("Service Unavailable");
+    case 504:
+        return QByteArrayLiteral("Gateway Timeout");
+    default:
+        return QByteArrayLiteral("Status");
+    }
+}
+
+QByteArray build(int status, const HeaderPairs& headers, QByteArrayView contentType, QByteArrayView body, bool close)
+{
+    QByteArray out;
+    out.reserve(160 + body.size());
+    out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    if (!contentType.isEmpty())
+        out += "Content-Type: " + contentType.toByteArray() + "\r\n";
+    out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    for (const auto& [name, value] : headers)
+        out += name + ": " + value + "\r\n";
+    if (close)
+        out += "Connection: close\r\n";
+    out += "\r\n";
+    out += body;
+    return out;
+}
+
+QByteArray jsonErrorBody(QByteArrayView code, const QString& description)
+{
+    const QJsonObject object {
+        {QStringLiteral("error"), QString::fromLatin1(code)}, {QStringLiteral("error_description"), description}};
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+QByteArray jsonError(
+    int status, QByteArrayView code, const QString& description, const HeaderPairs& headers, bool close)
+{
+    return build(status, headers, "application/json", jsonErrorBody(code, description), close);
+}
+
+} // namespace responses
+
+bool isHopByHopHeader(QByteArrayView name)
+{
+    static constexpr const char* kHopByHop[] = {"connection", "keep-alive", "proxy-connection", "proxy-authenticate",
+        "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade"};
+    for (const char* header : kHopByHop) {
+        if (name.compare(QByteArrayView(header), Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+} // namespace gatehouse::gateway
