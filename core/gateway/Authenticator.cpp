@@ -1,0 +1,195 @@
+#include "core/gateway/Authenticator.h"
+
+#include "core/tokens/TokenFormat.h"
+#include "core/tokens/TokenHash.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace gatehouse::gateway {
+
+namespace {
+
+AuthDecision refuse(AuthDecision::Outcome outcome, QByteArray reason, QString description)
+{
+    AuthDecision decision;
+    decision.outcome = outcome;
+    decision.reason = std::move(reason);
+    decision.description = std::move(description);
+    return decision;
+}
+
+// RFC 6750's b64token: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
+bool isB64Token(QByteArrayView text)
+{
+    if (text.isEmpty())
+        return false;
+    qsizetype i = 0;
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        const bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+            || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        if (!allowed)
+            break;
+    }
+    if (i == 0)
+        return false;
+    for (; i < text.size(); ++i) {
+        if (text[i] != '=')
+            return false;
+    }
+    return true;
+}
+
+// A query parameter named access_token (RFC 6750 section 2.3), which Gatehouse refuses.
+bool queryCarriesToken(QByteArrayView target)
+{
+    const qsizetype question = target.indexOf('?');
+    if (question < 0)
+        return false;
+    const QByteArrayView query = target.sliced(question + 1);
+    qsizetype start = 0;
+    while (start <= query.size()) {
+        qsizetype end = query.indexOf('&', start);
+        if (end < 0)
+            end = query.size();
+        const QByteArrayView pair = query.sliced(start, end - start);
+        if (pair.startsWith("access_token=") || pair == "access_token")
+            return true;
+        start = end + 1;
+    }
+    return false;
+}
+
+QByteArray quoted(const QString& text)
+{
+    QByteArray value = text.toUtf8();
+    value.replace('\\', "\\\\").replace('"', "\\\"");
+    return '"' + value + '"';
+}
+
+QString isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
+}
+
+} // namespace
+
+int AuthDecision::httpStatus() const
+{
+    switch (outcome) {
+    case Outcome::Allowed:
+        return 200;
+    case Outcome::MissingToken:
+    case Outcome::InvalidToken:
+        return 401;
+    case Outcome::InvalidRequest:
+        return 400;
+    case Outcome::InsufficientScope:
+        return 403;
+    }
+    return 500;
+}
+
+QByteArray AuthDecision::errorCode() const
+{
+    switch (outcome) {
+    case Outcome::InvalidRequest:
+        return QByteArrayLiteral("invalid_request");
+    case Outcome::InvalidToken:
+        return QByteArrayLiteral("invalid_token");
+    case Outcome::InsufficientScope:
+        return QByteArrayLiteral("insufficient_scope");
+    case Outcome::Allowed:
+    case Outcome::MissingToken:
+        break;
+    }
+    return {};
+}
+
+QByteArray AuthDecision::challenge() const
+{
+    QByteArray value = QByteArrayLiteral("Bearer realm=\"") + Authenticator::kRealm + '"';
+    // RFC 6750 section 3.1: a request without credentials gets no error code.
+    if (outcome == Outcome::MissingToken || outcome == Outcome::Allowed)
+        return value;
+    value += ", error=\"" + errorCode() + '"';
+    if (!description.isEmpty())
+        value += ", error_description=" + quoted(description);
+    if (!scope.isEmpty())
+        value += ", scope=" + quoted(scope);
+    return value;
+}
+
+QByteArray AuthDecision::jsonBody() const
+{
+    QJsonObject body;
+    if (outcome == Outcome::MissingToken) {
+        body.insert(QStringLiteral("error"), QStringLiteral("unauthorized"));
+        body.insert(QStringLiteral("error_description"), description);
+    } else {
+        body.insert(QStringLiteral("error"), QString::fromLatin1(errorCode()));
+        body.insert(QStringLiteral("error_description"), description);
+    }
+    if (!scope.isEmpty())
+        body.insert(QStringLiteral("scope"), scope);
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+AuthDecision Authenticator::check(const Snapshot& snapshot, const Route& route,
+    const QList<QByteArray>& authorizationHeaders, QByteArrayView method, QByteArrayView target, qint64 nowMs)
+{
+    using Outcome = AuthDecision::Outcome;
+    if (queryCarriesToken(target)) {
+        return refuse(Outcome::InvalidRequest, "query_token",
+            QStringLiteral("tokens are accepted in the Authorization header only, never in the URL"));
+    }
+    if (authorizationHeaders.isEmpty())
+        return refuse(Outcome::MissingToken, "missing", QStringLiteral("a bearer token is required"));
+    if (authorizationHeaders.size() > 1)
+        return refuse(
+            Outcome::InvalidRequest, "malformed", QStringLiteral("the request has more than one Authorization header"));
+
+    const QByteArrayView header = QByteArrayView(authorizationHeaders.first()).trimmed();
+    const qsizetype space = header.indexOf(' ');
+    const QByteArrayView scheme = space < 0 ? header : header.first(space);
+    if (scheme.compare("Bearer", Qt::CaseInsensitive) != 0)
+        return refuse(Outcome::MissingToken, "missing", QStringLiteral("a bearer token is required"));
+    const QByteArrayView credentials = space < 0 ? QByteArrayView() : header.sliced(space + 1).trimmed();
+    if (!isB64Token(credentials)) {
+        return refuse(Outcome::InvalidRequest, "malformed",
+            QStringLiteral("the Authorization header must be \"Bearer\" followed by one token"));
+    }
+
+    // The prefix and checksum reject a mistyped token before any lookup.
+    const auto defect = tokens::TokenFormat::check(credentials);
+    if (defect != tokens::TokenFormat::Defect::None)
+        return refuse(Outcome::InvalidToken, "malformed", tokens::TokenFormat::describe(defect));
+
+    const QByteArray digest = tokens::sha256(credentials);
+    const TokenGrant* token = snapshot.tokenByHash(digest);
+    if (!token || !tokens::constantTimeEquals(token->secretHash, digest))
+        return refuse(Outcome::InvalidToken, "unknown", QStringLiteral("the token is not known"));
+    if (token->isRevokedAt(nowMs))
+        return refuse(Outcome::InvalidToken, "revoked", QStringLiteral("the token was revoked"));
+    if (token->isExpiredAt(nowMs))
+        return refuse(Outcome::InvalidToken, "expired",
+            QStringLiteral("the token expired at %1").arg(isoTime(token->expiresAtMs)));
+
+    const tokens::ScopeDecision scope = token->scopes.allowsApi(route.name, method);
+    if (!scope.allowed) {
+        AuthDecision decision = refuse(Outcome::InsufficientScope, "scope",
+            QStringLiteral("the token's scopes do not allow %1 on the API \"%2\"")
+                .arg(QString::fromLatin1(method), route.name));
+        decision.scope = scope.missingScope;
+        decision.token = token;
+        return decision;
+    }
+    AuthDecision decision;
+    decision.outcome = Outcome::Allowed;
+    decision.token = token;
+    return decision;
+}
+
+} // namespace gatehouse::gateway

@@ -1,0 +1,675 @@
+#include "core/gateway/ClientConnection.h"
+
+#include "core/common/Clock.h"
+#include "core/gateway/Authenticator.h"
+#include "core/gateway/EngineState.h"
+#include "core/gateway/HttpResponses.h"
+#include "core/gateway/UpstreamPool.h"
+
+#include <QRandomGenerator>
+#include <QTcpSocket>
+
+namespace gatehouse::gateway {
+
+namespace {
+
+constexpr qint64 kReadChunk = 64 * 1024;
+
+QByteArray newRequestId()
+{
+    quint32 words[4];
+    QRandomGenerator::global()->fillRange(words);
+    return QByteArray(reinterpret_cast<const char*>(words), sizeof words).toHex();
+}
+
+// A client's own X-Request-Id is kept if it is short and plain, so that traces join up.
+bool isValidRequestId(QByteArrayView id)
+{
+    if (id.isEmpty() || id.size() > 128)
+        return false;
+    for (char c : id) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+            || c == '_' || c == '.' || c == ':';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+// Header names that a Connection header lists are hop-by-hop too.
+QList<QByteArray> connectionTokens(const HttpHeaders& headers)
+{
+    QList<QByteArray> tokens;
+    for (const QByteArray& value : headers.values("connection")) {
+        for (const QByteArray& token : value.split(','))
+            tokens.append(token.trimmed().toLower());
+    }
+    return tokens;
+}
+
+bool listedIn(const QList<QByteArray>& tokens, const QByteArray& name)
+{
+    if (tokens.isEmpty())
+        return false;
+    return tokens.contains(name.toLower());
+}
+
+QByteArrayView pathOf(QByteArrayView target)
+{
+    const qsizetype question = target.indexOf('?');
+    return question < 0 ? target : target.first(question);
+}
+
+} // namespace
+
+ClientConnection::ClientConnection(EngineState& state, UpstreamPool& pool, QTcpSocket* socket, QObject* parent)
+    : QObject(parent)
+    , m_state(state)
+    , m_pool(pool)
+    , m_socket(socket)
+    , m_parser(HttpParser::Mode::Request, *this)
+{
+    m_socket->setParent(this);
+    m_socket->setReadBufferSize(kReadChunk);
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_clientAddress = m_socket->peerAddress().toString().toLatin1();
+    m_headDeadlineMs = m_state.clock.nowMs() + m_state.config.headerTimeoutMs;
+    m_state.metrics.activeConnections.fetch_add(1);
+    connect(m_socket, &QTcpSocket::readyRead, this, &ClientConnection::readClient);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &ClientConnection::onClientBytesWritten);
+    connect(m_socket, &QTcpSocket::disconnected, this, &ClientConnection::onClientDisconnected);
+    QMetaObject::invokeMethod(this, &ClientConnection::readClient, Qt::QueuedConnection);
+}
+
+ClientConnection::~ClientConnection()
+{
+    if (m_x.upstream) {
+        dropUpstream();
+    }
+    m_state.metrics.activeConnections.fetch_sub(1);
+}
+
+void ClientConnection::readClient()
+{
+    if (m_closing)
+        return;
+    while (!m_parser.isPaused() && !m_uploadPaused && !m_closing) {
+        if (m_pending.isEmpty()) {
+            m_pending = m_socket->read(kReadChunk);
+            if (m_pending.isEmpty())
+                return;
+            if (!m_x.active && m_headDeadlineMs == 0) {
+                // The first byte of a new request on a kept-alive connection starts its header clock.
+                m_headDeadlineMs = m_state.clock.nowMs() + m_state.config.headerTimeoutMs;
+                m_idleDeadlineMs = 0;
+            }
+        }
+        const qsizetype consumed = m_parser.feed(m_pending);
+        m_pending.remove(0, consumed);
+        if (m_parser.hasError()) {
+            failParse();
+            return;
+        }
+    }
+}
+
+void ClientConnection::resumeReading()
+{
+    if (m_closing || m_x.active)
+        return;
+    if (m_parser.isPaused())
+        m_parser.resume();
+    readClient();
+}
+
+void ClientConnection::onRequestHead(HttpRequestHead&& head)
+{
+    if (m_closing)
+        return;
+    m_headDeadlineMs = 0;
+    m_idleDeadlineMs = 0;
+    startExchange(head);
+    if (m_closing || m_x.responseStarted)
+        return;
+
+    // Routing: the longest prefix in the pinned snapshot.
+    const QByteArrayView path = pathOf(head.target);
+    if (!path.startsWith('/')) {
+        respond(400, "invalid_request", QStringLiteral("the request target must be an absolute path"), "bad_target");
+        return;
+    }
+    m_x.route = m_snapshot ? m_snapshot->route(path) : nullptr;
+    if (!m_x.route) {
+        respond(404, "not_found",
+            QStringLiteral("no API is registered for %1").arg(QString::fromUtf8(path.toByteArray())), "no_route");
+        return;
+    }
+    m_x.event.apiId = m_x.route->apiId;
+    m_x.event.apiName = m_x.route->name;
+    HttpParser::Limits limits;
+    limits.maxBodyBytes = m_x.route->maxBodyBytes;
+    m_parser.setLimits(limits);
+    if (head.contentLength > m_x.route->maxBodyBytes) {
+        respond(413, "body_too_large",
+            QStringLiteral("the request body is larger than the API's limit of %1 bytes").arg(m_x.route->maxBodyBytes),
+            "body_too_large");
+        return;
+    }
+
+    // Authentication: one SHA-256 and one hash lookup, no SQL.
+    const AuthDecision auth = Authenticator::check(
+        *m_snapshot, *m_x.route, head.headers.values("authorization"), head.method, head.target, m_x.startMs);
+    if (auth.token) {
+        m_x.token = auth.token;
+        m_x.event.tokenId = auth.token->id;
+        m_x.event.consumerId = auth.token->consumerId;
+        m_x.event.consumerName = auth.token->consumerName;
+    }
+    if (!auth.allowed()) {
+        QList<std::pair<QByteArray, QByteArray>> headers {{QByteArrayLiteral("WWW-Authenticate"), auth.challenge()}};
+        headers.append({QByteArrayLiteral("X-Request-Id"), m_x.requestId});
+        m_x.event.rejectReason = auth.reason;
+        respondRaw(responses::build(auth.httpStatus(), headers, "application/json", auth.jsonBody(), m_x.closeAfter),
+            auth.httpStatus());
+        return;
+    }
+
+    // Rate limits: the token's own, else the API's default for each token.
+    const bool tokenLimited = m_x.token->rateLimit.isSet();
+    const RateLimit& limit = tokenLimited ? m_x.token->rateLimit : m_x.route->rateLimit;
+    if (limit.isSet()) {
+        const quint64 key = tokenLimited ? RateLimiter::tokenKey(m_x.token->id)
+                                         : RateLimiter::apiTokenKey(m_x.route->apiId, m_x.token->id);
+        const RateLimiter::Decision decision = m_state.rateLimiter.take(key, limit, m_x.startMs);
+        m_x.rateHeaders = {{QByteArrayLiteral("RateLimit-Limit"), QByteArray::number(decision.limit)},
+            {QByteArrayLiteral("RateLimit-Remaining"), QByteArray::number(decision.remaining)},
+            {QByteArrayLiteral("RateLimit-Reset"), QByteArray::number(decision.resetSeconds)}};
+        if (!decision.allowed) {
+            auto headers = m_x.rateHeaders;
+            headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(decision.retryAfterSeconds)});
+            respond(429, "rate_limited",
+                QStringLiteral("the rate limit of %1 was exceeded; retry in %2 s")
+                    .arg(limit.toString())
+                    .arg(decision.retryAfterSeconds),
+                "rate_limited", headers);
+            return;
+        }
+    }
+    forward(head);
+}
+
+void ClientConnection::startExchange(const HttpRequestHead& head)
+{
+    m_x = Exchange();
+    m_x.active = true;
+    m_x.timer.start();
+    m_x.startMs = m_state.clock.nowMs();
+    m_snapshot = m_state.snapshot();
+    m_x.method = head.method;
+    m_x.target = head.target;
+    m_x.headRequest = head.method == "HEAD";
+    m_x.http10 = head.versionMajor == 1 && head.versionMinor == 0;
+    m_x.chunkedRequest = head.chunked;
+    m_x.closeAfter = !head.keepAlive || m_shuttingDown || m_state.draining.load();
+    const QByteArray clientId = head.headers.value("x-request-id");
+    m_x.requestId = isValidRequestId(clientId) ? clientId : newRequestId();
+    m_x.event.timeMs = m_x.startMs;
+    m_x.event.requestId = m_x.requestId;
+    m_x.event.method = head.method;
+    m_x.event.path = RequestEvent::redactQuery(head.target);
+    m_x.event.clientAddress = m_clientAddress;
+    // A rejected request whose body has not been read closes the connection instead of draining it.
+    if (head.expectsBody())
+        m_x.closeAfterIfRejected = true;
+}
+
+QByteArray ClientConnection::buildUpstreamHead(const HttpRequestHead& head) const
+{
+    const Route& route = *m_x.route;
+    QByteArrayView target = head.target;
+    if (route.stripPrefix && route.prefix != "/")
+        target = target.sliced(route.prefix.size());
+    QByteArray path = route.upstreamBasePath;
+    if (target.isEmpty() || target.startsWith('?'))
+        path += '/';
+    path += target;
+
+    QByteArray out;
+    out.reserve(512);
+    out += head.method + ' ' + path + " HTTP/1.1\r\nHost: " + route.upstreamHost;
+    if (route.upstreamPort != (route.upstreamTls ? 443 : 80))
+        out += ':' + QByteArray::number(route.upstreamPort);
+    out += "\r\n";
+
+    const QList<QByteArray> listed = connectionTokens(head.headers);
+    QByteArray forwardedFor;
+    for (const HttpHeader& header : head.headers.all()) {
+        const QByteArray& name = header.name;
+        if (isHopByHopHeader(name) || listedIn(listed, name))
+            continue;
+        // The client's credential never reaches the upstream; framing and forwarding headers are ours.
+        if (name.compare("authorization", Qt::CaseInsensitive) == 0 || name.compare("host", Qt::CaseInsensitive) == 0
+            || name.compare("content-length", Qt::CaseInsensitive) == 0
+            || name.compare("expect", Qt::CaseInsensitive) == 0
+            || name.compare("x-request-id", Qt::CaseInsensitive) == 0
+            || name.compare("x-forwarded-proto", Qt::CaseInsensitive) == 0
+            || name.compare("x-forwarded-host", Qt::CaseInsensitive) == 0)
+            continue;
+        if (name.compare("x-forwarded-for", Qt::CaseInsensitive) == 0) {
+            forwardedFor += (forwardedFor.isEmpty() ? QByteArray() : QByteArrayLiteral(", ")) + header.value;
+            continue;
+        }
+        out += name + ": " + header.value + "\r\n";
+    }
+    forwardedFor += (forwardedFor.isEmpty() ? QByteArray() : QByteArrayLiteral(", ")) + m_clientAddress;
+    out += "X-Forwarded-For: " + forwardedFor + "\r\nX-Forwarded-Proto: http\r\n";
+    const QByteArray host = head.headers.value("host");
+    if (!host.isEmpty())
+        out += "X-Forwarded-Host: " + host + "\r\n";
+    out += "X-Request-Id: " + m_x.requestId + "\r\n";
+    if (head.chunked)
+        out += "Transfer-Encoding: chunked\r\n";
+    else if (head.contentLength >= 0)
+        out += "Content-Length: " + QByteArray::number(head.contentLength) + "\r\n";
+    out += "\r\n";
+    return out;
+}
+
+void ClientConnection::forward(const HttpRequestHead& head)
+{
+    // We answer Expect: 100-continue ourselves, now that the request is allowed.
+    if (head.headers.value("expect").compare("100-continue", Qt::CaseInsensitive) == 0 && head.expectsBody())
+        writeToClient("HTTP/1.1 100 Continue\r\n\r\n");
+    m_x.upstreamHead = buildUpstreamHead(head);
+    connectUpstream();
+}
+
+void ClientConnection::connectUpstream()
+{
+    const Route& route = *m_x.route;
+    m_x.upstream = m_pool.acquire(route.upstreamHost, route.upstreamPort, route.upstreamTls);
+    m_x.upstreamDeadlineMs = m_state.clock.nowMs() + route.timeoutMs;
+    m_x.upstream->begin(this, m_x.upstreamHead, m_x.headRequest);
+}
+
+void ClientConnection::onBody(QByteArrayView chunk)
+{
+    if (m_closing || !m_x.active)
+        return;
+    m_x.event.bytesIn += chunk.size();
+    if (!m_x.upstream || m_x.responseComplete)
+        return; // rejected, or the upstream already answered: the rest of the body is dropped
+    if (m_x.chunkedRequest) {
+        m_x.upstream->sendBody(QByteArray(QByteArray::number(chunk.size(), 16) + "\r\n"));
+        m_x.upstream->sendBody(chunk);
+        m_x.upstream->sendBody("\r\n");
+    } else {
+        m_x.upstream->sendBody(chunk);
+    }
+    if (m_x.upstream->bytesToWrite() > kHighWaterBytes)
+        m_uploadPaused = true; // resumed by onUpstreamWritable
+}
+
+void ClientConnection::onMessageComplete()
+{
+    if (m_closing || !m_x.active)
+        return;
+    m_x.requestComplete = true;
+    if (m_x.upstream && m_x.chunkedRequest && !m_x.responseComplete)
+        m_x.upstream->sendBody("0\r\n\r\n");
+    maybeFinish();
+}
+
+void ClientConnection::onUpstreamWritable()
+{
+    if (!m_uploadPaused)
+        return;
+    m_uploadPaused = false;
+    QMetaObject::invokeMethod(this, &ClientConnection::readClient, Qt::QueuedConnection);
+}
+
+void ClientConnection::onUpstreamHead(HttpResponseHead&& head)
+{
+    if (!m_x.active)
+        return;
+    m_x.event.upstreamStatus = head.status;
+    m_x.event.status = head.status;
+    m_x.responseStarted = true;
+    m_x.lastUpstreamActivityMs = m_state.clock.nowMs();
+    if (m_shuttingDown || m_state.draining.load())
+        m_x.closeAfter = true; // shutting down: this is the connection's last response
+    const bool noBody
+        = m_x.headRequest || (head.status >= 100 && head.status < 200) || head.status == 204 || head.status == 304;
+
+    QByteArray out;
+    out.reserve(512);
+    out += "HTTP/1.1 " + QByteArray::number(head.status) + ' '
+        + (head.reason.isEmpty() ? responses::reasonPhrase(head.status) : head.reason) + "\r\n";
+    const QList<QByteArray> listed = connectionTokens(head.headers);
+    for (const HttpHeader& header : head.headers.all()) {
+        if (isHopByHopHeader(header.name) || listedIn(listed, header.name)
+            || header.name.compare("content-length", Qt::CaseInsensitive) == 0
+            || header.name.compare("x-request-id", Qt::CaseInsensitive) == 0)
+            continue;
+        out += header.name + ": " + header.value + "\r\n";
+    }
+    if (noBody) {
+        if (head.contentLength >= 0)
+            out += "Content-Length: " + QByteArray::number(head.contentLength) + "\r\n";
+    } else if (head.contentLength >= 0 && !head.chunked) {
+        out += "Content-Length: " + QByteArray::number(head.contentLength) + "\r\n";
+    } else if (!m_x.http10) {
+        out += "Transfer-Encoding: chunked\r\n";
+        m_x.chunkedToClient = true;
+    } else {
+        m_x.closeAfter = true; // an HTTP/1.0 client reads to the end of the connection
+    }
+    out += "X-Request-Id: " + m_x.requestId + "\r\n";
+    for (const auto& [name, value] : m_x.rateHeaders)
+        out += name + ": " + value + "\r\n";
+    if (m_x.closeAfter)
+        out += "Connection: close\r\n";
+    out += "\r\n";
+    writeToClient(out);
+    m_state.metrics.openStreams.fetch_add(1);
+}
+
+void ClientConnection::onUpstreamBody(QByteArrayView chunk)
+{
+    if (!m_x.active || chunk.isEmpty())
+        return;
+    m_x.lastUpstreamActivityMs = m_state.clock.nowMs();
+    m_x.event.bytesOut += chunk.size();
+    if (m_x.chunkedToClient) {
+        QByteArray framed;
+        framed.reserve(chunk.size() + 16);
+        framed += QByteArray::number(chunk.size(), 16) + "\r\n";
+        framed += chunk;
+        framed += "\r\n";
+        writeToClient(framed);
+    } else {
+        writeToClient(chunk);
+    }
+    // Back-pressure: a slow client slows the upstream instead of growing our memory.
+    if (m_socket->bytesToWrite() > kHighWaterBytes && m_x.upstream) {
+        m_x.upstream->pauseReading();
+        m_x.upstreamPaused = true;
+    }
+}
+
+void ClientConnection::onClientBytesWritten()
+{
+    if (m_x.upstreamPaused && m_x.upstream && m_socket->bytesToWrite() < kLowWaterBytes) {
+        m_x.upstreamPaused = false;
+        m_x.upstream->resumeReading();
+    }
+}
+
+void ClientConnection::onUpstreamComplete()
+{
+    if (!m_x.active)
+        return;
+    if (m_x.chunkedToClient)
+        writeToClient("0\r\n\r\n");
+    m_x.responseComplete = true;
+    m_state.metrics.openStreams.fetch_sub(1);
+    // The upstream answered before the whole body was sent: that connection cannot be reused,
+    // and the client's remaining body is not worth reading.
+    if (!m_x.requestComplete) {
+        m_x.closeAfter = true;
+        m_x.requestComplete = true;
+        dropUpstream();
+    }
+    maybeFinish();
+}
+
+void ClientConnection::onUpstreamFailure(Failure failure, const QString& detail)
+{
+    if (!m_x.active)
+        return;
+    UpstreamConnection* failed = std::exchange(m_x.upstream, nullptr);
+    if (failed)
+        failed->deleteLater();
+    // A pooled connection that the upstream had closed while idle: retry once on a new one,
+    // if nothing of the request body has been sent yet.
+    if (failure == Failure::Closed && failed && failed->wasReused() && !m_x.retried && m_x.event.bytesIn == 0
+        && !m_x.responseStarted) {
+        m_x.retried = true;
+        connectUpstream();
+        return;
+    }
+    const bool refused = failure == Failure::Refused || failure == Failure::TlsError;
+    if (m_x.responseStarted) {
+        m_x.event.error = QByteArrayLiteral("upstream_reset");
+        abort();
+        return;
+    }
+    m_x.event.error = refused ? QByteArrayLiteral("upstream_unreachable") : QByteArrayLiteral("upstream_failed");
+    respond(502, "bad_gateway",
+        refused ? QStringLiteral("the upstream of \"%1\" could not be reached: %2").arg(m_x.route->name, detail)
+                : QStringLiteral("the upstream of \"%1\" failed: %2").arg(m_x.route->name, detail),
+        QByteArray());
+}
+
+void ClientConnection::respond(int status, QByteArrayView errorCode, const QString& description,
+    QByteArray rejectReason, QList<std::pair<QByteArray, QByteArray>> headers)
+{
+    if (!m_x.active || m_x.responseStarted)
+        return;
+    if ((m_x.closeAfterIfRejected && !m_x.requestComplete) || m_shuttingDown || m_state.draining.load())
+        m_x.closeAfter = true;
+    headers.append({QByteArrayLiteral("X-Request-Id"), m_x.requestId});
+    m_x.event.rejectReason = std::move(rejectReason);
+    respondRaw(responses::jsonError(status, errorCode, description, headers, m_x.closeAfter), status);
+}
+
+void ClientConnection::respondRaw(QByteArray bytes, int status)
+{
+    if (m_x.closeAfterIfRejected && !m_x.requestComplete && !m_x.closeAfter) {
+        // The response was built before we knew: ask the client to close as well.
+        m_x.closeAfter = true;
+        const qsizetype end = bytes.indexOf("\r\n\r\n");
+        if (end > 0)
+            bytes.insert(end, "\r\nConnection: close");
+    }
+    m_x.event.status = status;
+    m_x.responseStarted = true;
+    m_x.responseComplete = true;
+    if (m_x.upstream) {
+        dropUpstream();
+    }
+    writeToClient(bytes);
+    if (m_x.closeAfter)
+        m_x.requestComplete = true; // we will not read the rest
+    maybeFinish();
+}
+
+void ClientConnection::failParse()
+{
+    if (m_closing)
+        return; // already answered and closing: the rest of the bytes do not matter
+    const HttpParseError& error = m_parser.error();
+    if (!m_x.active) {
+        // The error came before a head: this is a request of its own.
+        m_x = Exchange();
+        m_x.active = true;
+        m_x.timer.start();
+        m_x.startMs = m_state.clock.nowMs();
+        m_x.requestId = newRequestId();
+        m_x.event.timeMs = m_x.startMs;
+        m_x.event.requestId = m_x.requestId;
+        m_x.event.clientAddress = m_clientAddress;
+    }
+    m_x.closeAfter = true;
+    m_x.requestComplete = true;
+    if (m_x.responseStarted && !m_x.responseComplete) {
+        m_x.event.error = error.code;
+        abort();
+        return;
+    }
+    if (m_x.responseStarted) {
+        finishExchange();
+        return;
+    }
+    m_x.event.error = error.code;
+    respond(error.status, error.code, error.message, QByteArrayLiteral("malformed"));
+}
+
+void ClientConnection::writeToClient(QByteArrayView bytes)
+{
+    if (m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->write(bytes.data(), bytes.size());
+}
+
+void ClientConnection::maybeFinish()
+{
+    if (m_x.active && m_x.requestComplete && m_x.responseComplete)
+        finishExchange();
+}
+
+void ClientConnection::dropUpstream()
+{
+    if (UpstreamConnection* upstream = std::exchange(m_x.upstream, nullptr)) {
+        upstream->abandon();
+        upstream->deleteLater();
+    }
+}
+
+void ClientConnection::releaseUpstream()
+{
+    if (UpstreamConnection* upstream = std::exchange(m_x.upstream, nullptr))
+        m_pool.release(upstream, m_state.clock.nowMs());
+}
+
+void ClientConnection::finishExchange()
+{
+    m_x.event.latencyUs = m_x.timer.nsecsElapsed() / 1000;
+    releaseUpstream();
+    m_state.logQueue.push(std::move(m_x.event));
+    const bool close = m_x.closeAfter || m_shuttingDown;
+    m_x = Exchange();
+    m_snapshot.reset();
+    if (close) {
+        closeAfterFlush();
+        return;
+    }
+    m_idleDeadlineMs = m_state.clock.nowMs() + m_state.config.idleTimeoutMs;
+    m_headDeadlineMs = 0;
+    // Resumed from the event loop, never from inside the parser's own callback.
+    QMetaObject::invokeMethod(this, &ClientConnection::resumeReading, Qt::QueuedConnection);
+}
+
+void ClientConnection::cutExchange(
+    QByteArray error, int statusIfNotStarted, QByteArrayView code, const QString& description)
+{
+    if (!m_x.active)
+        return;
+    m_x.event.error = std::move(error);
+    if (!m_x.responseStarted) {
+        m_x.closeAfter = true;
+        respond(statusIfNotStarted, code, description, m_x.event.error);
+        return;
+    }
+    abort();
+}
+
+void ClientConnection::enforceGrant(const Snapshot& snapshot, qint64 nowMs)
+{
+    if (!m_x.active || !m_x.token || m_x.responseComplete)
+        return;
+    const TokenGrant* grant = snapshot.tokenById(m_x.token->id);
+    if (grant && grant->isUsableAt(nowMs))
+        return;
+    const bool expired = grant && !grant->isRevokedAt(nowMs) && grant->isExpiredAt(nowMs);
+    cutExchange(expired ? QByteArrayLiteral("token_expired") : QByteArrayLiteral("token_revoked"), 401, "invalid_token",
+        expired ? QStringLiteral("the token expired") : QStringLiteral("the token was revoked"));
+}
+
+void ClientConnection::sweep(qint64 nowMs)
+{
+    if (m_closing)
+        return;
+    if (m_x.active) {
+        if (!m_x.upstream || m_x.responseComplete)
+            return;
+        const qint64 timeout = m_x.route ? m_x.route->timeoutMs : 30'000;
+        if (!m_x.responseStarted && nowMs >= m_x.upstreamDeadlineMs) {
+            cutExchange(QByteArrayLiteral("upstream_timeout"), 504, "gateway_timeout",
+                QStringLiteral("the upstream of \"%1\" did not answer within %2 ms").arg(m_x.route->name).arg(timeout));
+        } else if (m_x.responseStarted && !m_x.upstreamPaused && nowMs - m_x.lastUpstreamActivityMs >= timeout) {
+            cutExchange(QByteArrayLiteral("upstream_timeout"), 504, "gateway_timeout", QString());
+        }
+        return;
+    }
+    if (m_headDeadlineMs != 0 && nowMs >= m_headDeadlineMs) {
+        // Slow-loris: the head did not arrive in time.
+        m_pending.clear();
+        m_x = Exchange();
+        m_x.active = true;
+        m_x.timer.start();
+        m_x.startMs = nowMs;
+        m_x.requestId = newRequestId();
+        m_x.event.timeMs = nowMs;
+        m_x.event.requestId = m_x.requestId;
+        m_x.event.clientAddress = m_clientAddress;
+        m_x.closeAfter = true;
+        m_x.requestComplete = true;
+        respond(408, "request_timeout",
+            QStringLiteral("the request headers did not arrive within %1 s").arg(m_state.config.headerTimeoutMs / 1000),
+            QByteArrayLiteral("header_timeout"));
+        return;
+    }
+    if (m_idleDeadlineMs != 0 && nowMs >= m_idleDeadlineMs)
+        closeAfterFlush();
+}
+
+void ClientConnection::beginShutdown()
+{
+    m_shuttingDown = true;
+    if (!m_x.active && !m_parser.isMidMessage() && m_pending.isEmpty())
+        closeAfterFlush();
+}
+
+void ClientConnection::closeAfterFlush()
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    m_socket->disconnectFromHost();
+    if (m_socket->state() == QAbstractSocket::UnconnectedState)
+        onClientDisconnected();
+}
+
+void ClientConnection::abort()
+{
+    if (m_x.upstream) {
+        dropUpstream();
+    }
+    m_closing = true;
+    m_socket->abort();
+    onClientDisconnected();
+}
+
+void ClientConnection::onClientDisconnected()
+{
+    if (m_x.active) {
+        // The client left mid-exchange: abort the upstream request and log what happened.
+        if (m_x.upstream) {
+            dropUpstream();
+        }
+        if (m_x.event.error.isEmpty())
+            m_x.event.error = QByteArrayLiteral("client_closed");
+        if (m_x.responseStarted && !m_x.responseComplete)
+            m_state.metrics.openStreams.fetch_sub(1);
+        m_x.event.latencyUs = m_x.timer.nsecsElapsed() / 1000;
+        m_state.logQueue.push(std::move(m_x.event));
+        m_x = Exchange();
+    }
+    m_closing = true;
+    if (!m_finishedEmitted) {
+        m_finishedEmitted = true;
+        Q_EMIT finished(this);
+    }
+}
+
+} // namespace gatehouse::gateway

@@ -1,0 +1,124 @@
+#pragma once
+
+#include "core/gateway/HttpParser.h"
+#include "core/gateway/RequestEvent.h"
+#include "core/gateway/Snapshot.h"
+#include "core/gateway/UpstreamConnection.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+class QTcpSocket;
+
+namespace gatehouse::gateway {
+
+class EngineState;
+class UpstreamPool;
+
+// One client connection in a worker: parses requests (one at a time, so pipelined responses
+// leave in request order), routes, authenticates, rate-limits, and streams the exchange with
+// the upstream in both directions with back-pressure. Every request ends as one RequestEvent.
+class ClientConnection : public QObject, private HttpParserListener, private UpstreamClient
+{
+    Q_OBJECT
+
+public:
+    // Reading from the upstream pauses while more than this waits to be sent to the client.
+    static constexpr qint64 kHighWaterBytes = 256 * 1024;
+    static constexpr qint64 kLowWaterBytes = 64 * 1024;
+
+    ClientConnection(EngineState& state, UpstreamPool& pool, QTcpSocket* socket, QObject* parent = nullptr);
+    ~ClientConnection() override;
+
+    // Enforces the header, idle and upstream timeouts; called by the worker's one sweep timer.
+    void sweep(qint64 nowMs);
+    // Cuts the exchange in flight if its token is no longer usable in `snapshot`.
+    void enforceGrant(const Snapshot& snapshot, qint64 nowMs);
+    // Graceful shutdown: finish the request in flight, then close; close now if idle.
+    void beginShutdown();
+    void abort();
+    bool isBusy() const { return m_x.active; }
+
+Q_SIGNALS:
+    void finished(gatehouse::gateway::ClientConnection* connection);
+
+private:
+    struct Exchange
+    {
+        bool active = false;
+        QElapsedTimer timer;
+        qint64 startMs = 0;
+        QByteArray requestId;
+        QByteArray method;
+        QByteArray target;
+        const Route* route = nullptr;
+        const TokenGrant* token = nullptr;
+        bool headRequest = false;
+        bool http10 = false;
+        bool chunkedRequest = false;
+        bool requestComplete = false;
+        bool responseStarted = false;
+        bool responseComplete = false;
+        bool chunkedToClient = false;
+        bool closeAfter = false;
+        bool closeAfterIfRejected = false; // the request has a body we would otherwise have to drain
+        bool upstreamPaused = false;
+        bool retried = false;
+        QByteArray upstreamHead; // kept for one retry on a stale pooled connection
+        UpstreamConnection* upstream = nullptr;
+        qint64 upstreamDeadlineMs = 0;
+        qint64 lastUpstreamActivityMs = 0;
+        RequestEvent event;
+        QList<std::pair<QByteArray, QByteArray>> rateHeaders;
+    };
+
+    // HttpParserListener
+    void onRequestHead(HttpRequestHead&& head) override;
+    void onBody(QByteArrayView chunk) override;
+    void onMessageComplete() override;
+    // UpstreamClient
+    void onUpstreamHead(HttpResponseHead&& head) override;
+    void onUpstreamBody(QByteArrayView chunk) override;
+    void onUpstreamComplete() override;
+    void onUpstreamFailure(Failure failure, const QString& detail) override;
+    void onUpstreamWritable() override;
+
+    void readClient();
+    void resumeReading();
+    void onClientBytesWritten();
+    void onClientDisconnected();
+
+    void startExchange(const HttpRequestHead& head);
+    void forward(const HttpRequestHead& head);
+    QByteArray buildUpstreamHead(const HttpRequestHead& head) const;
+    void connectUpstream();
+    // Answers the current request from the gateway itself (an error, 404, 429 ...).
+    void respond(int status, QByteArrayView errorCode, const QString& description, QByteArray rejectReason,
+        QList<std::pair<QByteArray, QByteArray>> headers = {});
+    void respondRaw(QByteArray bytes, int status);
+    void failParse();
+    void cutExchange(QByteArray error, int statusIfNotStarted, QByteArrayView code, const QString& description);
+    void maybeFinish();
+    void finishExchange();
+    void closeAfterFlush();
+    void releaseUpstream();
+    void dropUpstream();
+    void writeToClient(QByteArrayView bytes);
+
+    EngineState& m_state;
+    UpstreamPool& m_pool;
+    QTcpSocket* m_socket;
+    HttpParser m_parser;
+    SnapshotPtr m_snapshot; // pinned for the request in flight
+    QByteArray m_pending; // read from the socket, not yet parsed
+    QByteArray m_clientAddress;
+    Exchange m_x;
+    qint64 m_headDeadlineMs = 0;
+    qint64 m_idleDeadlineMs = 0;
+    bool m_uploadPaused = false;
+    bool m_closing = false;
+    bool m_shuttingDown = false;
+    bool m_finishedEmitted = false;
+};
+
+} // namespace gatehouse::gateway

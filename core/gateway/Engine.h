@@ -1,0 +1,86 @@
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/gateway/EngineConfig.h"
+#include "core/gateway/RequestEvent.h"
+#include "core/gateway/Snapshot.h"
+
+#include <QList>
+#include <QObject>
+
+#include <memory>
+
+class QThread;
+class QTimer;
+
+namespace gatehouse {
+class Catalog;
+class Clock;
+} // namespace gatehouse
+
+namespace gatehouse::gateway {
+
+class AdminServer;
+class EngineState;
+class GatewayMetrics;
+class RequestLogWriter;
+class Worker;
+
+// The embedded gateway: workers (one thread and event loop each), the snapshot they read, the
+// request-log writer and the admin listener. The console and `gatehouse-cli serve` drive the
+// same object. It lives in the thread that owns the catalog; nothing on the request path waits
+// for that thread.
+class Engine : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Engine(Catalog& catalog, const Clock& clock, QObject* parent = nullptr);
+    ~Engine() override;
+
+    Result<void> start(const EngineConfig& config);
+    // Stops accepting, lets in-flight requests finish for up to `graceMs`, flushes the log.
+    void stop(int graceMs = 10'000);
+    bool isRunning() const { return m_running; }
+
+    QHostAddress address() const;
+    quint16 port() const { return m_port; }
+    quint16 adminPort() const;
+
+    // Rebuilds the snapshot from the catalog now (also done on every revision change).
+    Result<void> reload();
+    qint64 snapshotRevision() const;
+    SnapshotPtr snapshot() const;
+
+    GatewayMetrics* metrics() const;
+    RequestLogWriter* logWriter() const { return m_logWriter.get(); }
+    // Writes queued request-log events now (tests, shutdown).
+    void flushLog();
+
+Q_SIGNALS:
+    void started();
+    void stopped();
+    // A batch of requests was written to the log (at most ten times a second).
+    void requestsLogged(const QList<gatehouse::gateway::RequestEvent>& batch);
+    void snapshotReloaded(qint64 revision);
+    void reloadFailed(const QString& message);
+
+private:
+    void pollRevision();
+    void publish(SnapshotPtr snapshot);
+
+    Catalog& m_catalog;
+    const Clock& m_clock;
+    std::unique_ptr<EngineState> m_state;
+    std::unique_ptr<RequestLogWriter> m_logWriter;
+    QList<QThread*> m_threads;
+    QList<Worker*> m_workers;
+    AdminServer* m_admin = nullptr; // lives in m_adminThread
+    QThread* m_adminThread = nullptr;
+    quint16 m_adminPort = 0;
+    QTimer* m_pollTimer = nullptr;
+    quint16 m_port = 0;
+    bool m_running = false;
+};
+
+} // namespace gatehouse::gateway

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QThread>
+
+namespace gatehouse::gateway {
+
+// How the engine listens and the limits it enforces on every connection.
+struct EngineConfig
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8080; // 0: any free port (tests)
+    bool allowNonLoopback = false;
+    bool adminEnabled = true;
+    QHostAddress adminAddress = QHostAddress::LocalHost;
+    quint16 adminPort = 8081;
+    int workers = qMax(1, QThread::idealThreadCount());
+    int maxConnections = 10'000;
+    qint64 headerTimeoutMs = 10'000; // the request line and headers must arrive within this (slow-loris)
+    qint64 idleTimeoutMs = 60'000; // an idle keep-alive connection is closed after this
+    qint64 logRetentionMs = 30LL * 24 * 3600 * 1000;
+    int revisionPollMs = 100; // how often another process's catalog changes are looked for
+};
+
+} // namespace gatehouse::gateway

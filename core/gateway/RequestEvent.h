@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QByteArray>
+#include <QMetaType>
+#include <QString>
+
+namespace gatehouse::gateway {
+
+// One request as the gateway saw it, queued by a worker and written by the request-log writer.
+// Never holds a credential: no Authorization value, no query string values.
+struct RequestEvent
+{
+    qint64 timeMs = 0; // when the request arrived
+    QByteArray requestId;
+    QByteArray method;
+    QByteArray path; // query values removed: "/billing/invoices?page=&sort="
+    qint64 apiId = 0; // 0: no route matched
+    QString apiName;
+    qint64 consumerId = 0;
+    QString consumerName;
+    qint64 tokenId = 0;
+    int status = 0; // what the client got (0: the connection closed before a status was sent)
+    int upstreamStatus = 0; // 0: the upstream was not reached or did not answer
+    qint64 latencyUs = 0;
+    qint64 bytesIn = 0; // request body bytes
+    qint64 bytesOut = 0; // response body bytes
+    QByteArray clientAddress;
+    QByteArray error; // "" on success; "upstream_reset", "upstream_timeout", "client_closed", "revoked", ...
+    QByteArray rejectReason; // for refusals by the gateway itself: "missing", "unknown", "rate_limited", ...
+
+    // Removes the values from a request-target's query string, keeping the names.
+    static QByteArray redactQuery(QByteArrayView target);
+};
+
+} // namespace gatehouse::gateway
+
+Q_DECLARE_METATYPE(gatehouse::gateway::RequestEvent)

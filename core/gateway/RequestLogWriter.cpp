@@ -1,0 +1,126 @@
+#include "core/gateway/RequestLogWriter.h"
+
+#include "core/catalog/SqlQuery.h"
+#include "core/common/Clock.h"
+#include "core/gateway/GatewayMetrics.h"
+#include "core/gateway/RequestLogQueue.h"
+#include "core/gateway/RequestLogStore.h"
+
+#include <QSqlDatabase>
+#include <QTimer>
+
+namespace gatehouse::gateway {
+
+RequestLogWriter::RequestLogWriter(
+    QString catalogPath, RequestLogQueue& queue, GatewayMetrics& metrics, const Clock& clock, qint64 retentionMs)
+    : m_catalogPath(std::move(catalogPath))
+    , m_queue(queue)
+    , m_metrics(metrics)
+    , m_clock(clock)
+    , m_retentionMs(retentionMs)
+{
+    static const int registered = qRegisterMetaType<QList<gatehouse::gateway::RequestEvent>>();
+    Q_UNUSED(registered);
+    m_thread.setObjectName(QStringLiteral("gatehouse-log-writer"));
+}
+
+RequestLogWriter::~RequestLogWriter()
+{
+    stop();
+}
+
+bool RequestLogWriter::start()
+{
+    if (m_thread.isRunning())
+        return true;
+    m_context = new QObject;
+    m_context->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
+    m_thread.start();
+    QMetaObject::invokeMethod(
+        m_context, [this] { open(); }, Qt::BlockingQueuedConnection);
+    return m_store != nullptr;
+}
+
+void RequestLogWriter::open()
+{
+    m_connectionName = QStringLiteral("gatehouse-log-writer-%1").arg(quintptr(this));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(m_catalogPath);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open()) {
+        Q_EMIT writeFailed(db.lastError().text());
+        return;
+    }
+    (void)sql::exec(db, QStringLiteral("PRAGMA journal_mode = WAL"));
+    (void)sql::exec(db, QStringLiteral("PRAGMA synchronous = NORMAL"));
+    m_store = std::make_unique<RequestLogStore>(db);
+
+    auto* flushTimer = new QTimer(m_context);
+    flushTimer->setInterval(kFlushIntervalMs);
+    connect(flushTimer, &QTimer::timeout, m_context, [this] { drain(); });
+    flushTimer->start();
+    auto* retentionTimer = new QTimer(m_context);
+    retentionTimer->setInterval(60'000);
+    connect(retentionTimer, &QTimer::timeout, m_context, [this] { purge(); });
+    retentionTimer->start();
+    QTimer::singleShot(0, m_context, [this] { purge(); });
+}
+
+void RequestLogWriter::drain()
+{
+    m_metrics.droppedLogEvents.store(m_queue.dropped());
+    if (!m_store)
+        return;
+    QList<RequestEvent> batch = m_queue.takeAll();
+    if (batch.isEmpty())
+        return;
+    m_metrics.record(batch);
+    if (auto appended = m_store->append(batch); !appended) {
+        Q_EMIT writeFailed(appended.error().toString());
+        return;
+    }
+    m_written.fetch_add(quint64(batch.size()));
+    Q_EMIT batchWritten(batch);
+}
+
+void RequestLogWriter::purge()
+{
+    if (!m_store || m_retentionMs <= 0)
+        return;
+    const qint64 cutoff = m_clock.nowMs() - m_retentionMs;
+    // A few thousand rows at a time, so that a long backlog never holds the write lock for long.
+    for (int round = 0; round < 20; ++round) {
+        auto deleted = m_store->purgeOlderThan(cutoff);
+        if (!deleted || *deleted == 0)
+            break;
+    }
+}
+
+void RequestLogWriter::flush()
+{
+    if (!m_thread.isRunning())
+        return;
+    QMetaObject::invokeMethod(
+        m_context, [this] { drain(); }, Qt::BlockingQueuedConnection);
+}
+
+void RequestLogWriter::stop()
+{
+    if (!m_thread.isRunning())
+        return;
+    QMetaObject::invokeMethod(
+        m_context,
+        [this] {
+            drain();
+            m_store.reset();
+            QSqlDatabase::database(m_connectionName, false).close();
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_context = nullptr;
+}
+
+} // namespace gatehouse::gateway

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/gateway/RequestEvent.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+namespace gatehouse {
+class Clock;
+}
+
+namespace gatehouse::gateway {
+
+class GatewayMetrics;
+class RequestLogQueue;
+class RequestLogStore;
+
+// Drains the RequestLogQueue into the catalog on a thread of its own: one transaction per batch,
+// a batch every 100 ms (so observers hear at most ten times a second), retention in the
+// background. The request path only ever touches the queue.
+class RequestLogWriter : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kFlushIntervalMs = 100;
+    static constexpr qint64 kDefaultRetentionMs = 30LL * 24 * 3600 * 1000;
+
+    RequestLogWriter(QString catalogPath, RequestLogQueue& queue, GatewayMetrics& metrics, const Clock& clock,
+        qint64 retentionMs = kDefaultRetentionMs);
+    ~RequestLogWriter() override;
+
+    bool start();
+    // Writes whatever is queued, then stops the thread. Safe to call twice.
+    void stop();
+    // Writes whatever is queued now and returns when it is committed (for shutdown and tests).
+    void flush();
+
+    quint64 written() const { return m_written.load(); }
+
+Q_SIGNALS:
+    // Emitted from the writer's thread after each committed batch; connect with a queued connection.
+    void batchWritten(const QList<gatehouse::gateway::RequestEvent>& batch);
+    void writeFailed(const QString& message);
+
+private:
+    void open();
+    void drain();
+    void purge();
+
+    QString m_catalogPath;
+    RequestLogQueue& m_queue;
+    GatewayMetrics& m_metrics;
+    const Clock& m_clock;
+    qint64 m_retentionMs;
+    QThread m_thread;
+    QObject* m_context = nullptr; // lives in m_thread; owns the timers
+    QString m_connectionName;
+    std::unique_ptr<RequestLogStore> m_store;
+    std::atomic<quint64> m_written {0};
+};
+
+} // namespace gatehouse::gateway

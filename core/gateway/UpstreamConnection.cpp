@@ -1,0 +1,249 @@
+#include "core/gateway/UpstreamConnection.h"
+
+#include <QSslSocket>
+#include <QTcpSocket>
+
+namespace gatehouse::gateway {
+
+UpstreamConnection::UpstreamConnection(QByteArray host, quint16 port, bool tls, QObject* parent)
+    : QObject(parent)
+    , m_key(poolKey(host, port, tls))
+    , m_host(std::move(host))
+    , m_port(port)
+    , m_tls(tls)
+    , m_parser(HttpParser::Mode::Response, *this)
+{ }
+
+UpstreamConnection::~UpstreamConnection()
+{
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+QByteArray UpstreamConnection::poolKey(QByteArrayView host, quint16 port, bool tls)
+{
+    return (tls ? QByteArrayLiteral("https://") : QByteArrayLiteral("http://")) + host.toByteArray() + ':'
+        + QByteArray::number(port);
+}
+
+void UpstreamConnection::begin(UpstreamClient* client, QByteArray head, bool headRequest)
+{
+    m_client = client;
+    m_responseComplete = false;
+    m_keepAlive = false;
+    m_gotResponseBytes = false;
+    ++m_exchanges;
+    m_parser.expectNoBody(headRequest);
+    if (m_parser.isPaused())
+        m_parser.resume();
+    if (!m_socket) {
+        if (m_tls) {
+            auto* ssl = new QSslSocket(this);
+            connect(ssl, &QSslSocket::encrypted, this, &UpstreamConnection::onConnected);
+            connect(ssl, &QSslSocket::sslErrors, this, [this](const QList<QSslError>& errors) {
+                fail(UpstreamClient::Failure::TlsError, errors.isEmpty() ? QString() : errors.first().errorString());
+            });
+            m_socket = ssl;
+        } else {
+            m_socket = new QTcpSocket(this);
+            connect(m_socket, &QTcpSocket::connected, this, &UpstreamConnection::onConnected);
+        }
+        // Bounded: while the client reads slowly we stop reading, and TCP pushes back on the upstream.
+        m_socket->setReadBufferSize(kReadChunk);
+        connect(m_socket, &QTcpSocket::readyRead, this, &UpstreamConnection::onReadyRead);
+        connect(m_socket, &QTcpSocket::disconnected, this, &UpstreamConnection::onDisconnected);
+        connect(m_socket, &QTcpSocket::bytesWritten, this, &UpstreamConnection::onBytesWritten);
+        connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+            if (error == QAbstractSocket::ConnectionRefusedError || error == QAbstractSocket::HostNotFoundError
+                || error == QAbstractSocket::NetworkError) {
+                if (!m_connected)
+                    fail(UpstreamClient::Failure::Refused, m_socket->errorString());
+                else
+                    fail(UpstreamClient::Failure::Reset, m_socket->errorString());
+            } else if (error != QAbstractSocket::RemoteHostClosedError) {
+                fail(m_connected ? UpstreamClient::Failure::Reset : UpstreamClient::Failure::Refused,
+                    m_socket->errorString());
+            }
+        });
+        m_outbox = std::move(head);
+        if (m_tls)
+            static_cast<QSslSocket*>(m_socket)->connectToHostEncrypted(QString::fromLatin1(m_host), m_port);
+        else
+            m_socket->connectToHost(QString::fromLatin1(m_host), m_port);
+        return;
+    }
+    m_outbox = std::move(head);
+    flushOutbox();
+    // Bytes that arrived while idle belong to no request: the connection cannot be trusted.
+    if (m_socket->bytesAvailable() > 0)
+        fail(UpstreamClient::Failure::Malformed, QStringLiteral("unexpected bytes from an idle upstream connection"));
+}
+
+void UpstreamConnection::onConnected()
+{
+    m_connected = true;
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    flushOutbox();
+}
+
+void UpstreamConnection::flushOutbox()
+{
+    if (!m_connected || m_outbox.isEmpty())
+        return;
+    m_socket->write(m_outbox);
+    m_outbox.clear();
+}
+
+void UpstreamConnection::sendBody(QByteArrayView bytes)
+{
+    if (bytes.isEmpty())
+        return;
+    if (!m_connected) {
+        m_outbox.append(bytes);
+        return;
+    }
+    m_socket->write(bytes.data(), bytes.size());
+}
+
+void UpstreamConnection::detach()
+{
+    m_client = nullptr;
+    if (!isReusable())
+        close();
+}
+
+void UpstreamConnection::abandon()
+{
+    m_client = nullptr;
+    if (m_socket)
+        m_socket->disconnect(this);
+    close();
+}
+
+bool UpstreamConnection::isReusable() const
+{
+    return m_socket && m_connected && !m_failed && m_responseComplete && m_keepAlive && m_outbox.isEmpty()
+        && m_socket->state() == QAbstractSocket::ConnectedState && m_socket->bytesToWrite() == 0;
+}
+
+void UpstreamConnection::close()
+{
+    m_failed = true;
+    if (m_socket)
+        m_socket->abort();
+}
+
+void UpstreamConnection::pauseReading()
+{
+    m_paused = true;
+}
+
+void UpstreamConnection::resumeReading()
+{
+    if (!m_paused)
+        return;
+    m_paused = false;
+    // Deliver what is buffered now; the socket signals again when more arrives.
+    QMetaObject::invokeMethod(this, &UpstreamConnection::onReadyRead, Qt::QueuedConnection);
+}
+
+qint64 UpstreamConnection::bytesToWrite() const
+{
+    return (m_socket ? m_socket->bytesToWrite() : 0) + m_outbox.size();
+}
+
+void UpstreamConnection::onReadyRead()
+{
+    if (!m_socket)
+        return;
+    if (!m_client) {
+        // Idle in the pool: anything arriving now (or a close) retires the connection.
+        if (m_socket->bytesAvailable() > 0) {
+            close();
+            Q_EMIT idleClosed(this);
+        }
+        return;
+    }
+    while (!m_paused && m_client) {
+        if (m_pending.isEmpty()) {
+            m_pending = m_socket->read(kReadChunk);
+            if (m_pending.isEmpty())
+                break;
+            m_gotResponseBytes = true;
+        }
+        const qsizetype consumed = m_parser.feed(m_pending);
+        m_pending.remove(0, consumed);
+        if (m_parser.hasError()) {
+            fail(UpstreamClient::Failure::Malformed, m_parser.error().message);
+            return;
+        }
+        if (m_parser.isPaused()) {
+            // One response is complete; anything after it is unsolicited.
+            if (!m_pending.isEmpty())
+                m_keepAlive = false;
+            m_pending.clear();
+            break;
+        }
+    }
+}
+
+void UpstreamConnection::onDisconnected()
+{
+    if (!m_client) {
+        Q_EMIT idleClosed(this);
+        return;
+    }
+    // Drain what is still buffered before judging the close.
+    if (!m_paused)
+        onReadyRead();
+    if (!m_client || m_responseComplete)
+        return;
+    if (m_parser.headersComplete() && m_parser.finish()) {
+        // A read-until-close body ended normally; finish() delivered onMessageComplete.
+        return;
+    }
+    fail(m_gotResponseBytes ? UpstreamClient::Failure::Reset : UpstreamClient::Failure::Closed,
+        QStringLiteral("the upstream closed the connection"));
+}
+
+void UpstreamConnection::onBytesWritten()
+{
+    if (m_client && m_socket->bytesToWrite() < kReadChunk)
+        m_client->onUpstreamWritable();
+}
+
+void UpstreamConnection::fail(UpstreamClient::Failure failure, const QString& detail)
+{
+    if (m_failed && !m_client)
+        return;
+    m_failed = true;
+    UpstreamClient* client = std::exchange(m_client, nullptr);
+    if (m_socket)
+        m_socket->abort();
+    if (client && !m_responseComplete)
+        client->onUpstreamFailure(failure, detail);
+}
+
+void UpstreamConnection::onResponseHead(HttpResponseHead&& head)
+{
+    m_keepAlive = head.keepAlive;
+    if (m_client)
+        m_client->onUpstreamHead(std::move(head));
+}
+
+void UpstreamConnection::onBody(QByteArrayView chunk)
+{
+    if (m_client)
+        m_client->onUpstreamBody(chunk);
+}
+
+void UpstreamConnection::onMessageComplete()
+{
+    m_responseComplete = true;
+    if (m_client)
+        m_client->onUpstreamComplete();
+}
+
+} // namespace gatehouse::gateway

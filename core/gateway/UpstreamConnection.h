@@ -1,0 +1,91 @@
+#pragma once
+
+#include "core/gateway/HttpParser.h"
+
+#include <QObject>
+
+class QTcpSocket;
+
+namespace gatehouse::gateway {
+
+// Who is using an upstream connection: the client connection whose request it carries.
+class UpstreamClient
+{
+public:
+    enum class Failure { Refused, Closed, Reset, Malformed, TlsError };
+
+    virtual ~UpstreamClient() = default;
+    virtual void onUpstreamHead(HttpResponseHead&& head) = 0;
+    virtual void onUpstreamBody(QByteArrayView chunk) = 0;
+    virtual void onUpstreamComplete() = 0;
+    virtual void onUpstreamFailure(Failure failure, const QString& detail) = 0;
+    virtual void onUpstreamWritable() = 0; // its send buffer drained: upload may continue
+};
+
+// One keep-alive connection to an upstream (plain TCP or TLS), with its own response parser.
+// Belongs to a worker's UpstreamPool while idle and to one client connection while busy.
+class UpstreamConnection : public QObject, private HttpParserListener
+{
+    Q_OBJECT
+
+public:
+    static constexpr qint64 kReadChunk = 64 * 1024;
+
+    UpstreamConnection(QByteArray host, quint16 port, bool tls, QObject* parent = nullptr);
+    ~UpstreamConnection() override;
+
+    static QByteArray poolKey(QByteArrayView host, quint16 port, bool tls);
+    const QByteArray& key() const { return m_key; }
+
+    // Starts a request: connects if needed, then writes `head`; body bytes follow with sendBody().
+    void begin(UpstreamClient* client, QByteArray head, bool headRequest);
+    void sendBody(QByteArrayView bytes);
+    // Detaches the client; the connection closes unless it is clean to reuse.
+    void detach();
+    // Detaches the client and closes, telling no one: the client gave up on the exchange.
+    void abandon();
+
+    void pauseReading();
+    void resumeReading();
+    qint64 bytesToWrite() const;
+
+    // True when the last exchange ended cleanly and the upstream allows keep-alive.
+    bool isReusable() const;
+    bool wasReused() const { return m_exchanges > 1; }
+    void close();
+
+Q_SIGNALS:
+    // The connection died while idle in the pool.
+    void idleClosed(gatehouse::gateway::UpstreamConnection* connection);
+
+private:
+    void onResponseHead(HttpResponseHead&& head) override;
+    void onBody(QByteArrayView chunk) override;
+    void onMessageComplete() override;
+
+    void onConnected();
+    void onReadyRead();
+    void onDisconnected();
+    void onBytesWritten();
+    void fail(UpstreamClient::Failure failure, const QString& detail);
+    void flushOutbox();
+
+    QByteArray m_key;
+    QByteArray m_host;
+    quint16 m_port = 0;
+    bool m_tls = false;
+    QTcpSocket* m_socket = nullptr;
+    HttpParser m_parser;
+    UpstreamClient* m_client = nullptr;
+    QByteArray m_outbox; // written once connected
+    QByteArray m_pending; // read but not yet parsed (while paused)
+    bool m_connected = false;
+    bool m_paused = false;
+    bool m_responseComplete = false;
+    bool m_keepAlive = false;
+    bool m_failed = false;
+    bool m_gotResponseBytes = false;
+    int m_exchanges = 0;
+};
+
+} // namespace gatehouse::gateway

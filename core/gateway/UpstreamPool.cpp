@@ -1,0 +1,75 @@
+#include "core/gateway/UpstreamPool.h"
+
+#include "core/gateway/UpstreamConnection.h"
+
+namespace gatehouse::gateway {
+
+UpstreamPool::~UpstreamPool()
+{
+    clear();
+}
+
+UpstreamConnection* UpstreamPool::acquire(const QByteArray& host, quint16 port, bool tls)
+{
+    const QByteArray key = UpstreamConnection::poolKey(host, port, tls);
+    auto found = m_idle.find(key);
+    if (found != m_idle.end() && !found->isEmpty()) {
+        UpstreamConnection* connection = found->takeLast().connection;
+        disconnect(connection, &UpstreamConnection::idleClosed, this, nullptr);
+        return connection;
+    }
+    return new UpstreamConnection(host, port, tls, this);
+}
+
+void UpstreamPool::release(UpstreamConnection* connection, qint64 nowMs)
+{
+    if (!connection)
+        return;
+    connection->detach();
+    QList<Idle>& idle = m_idle[connection->key()];
+    if (!connection->isReusable() || idle.size() >= kMaxIdlePerUpstream) {
+        connection->deleteLater();
+        return;
+    }
+    idle.append({connection, nowMs});
+    connect(connection, &UpstreamConnection::idleClosed, this, &UpstreamPool::forget);
+}
+
+void UpstreamPool::forget(UpstreamConnection* connection)
+{
+    auto found = m_idle.find(connection->key());
+    if (found != m_idle.end())
+        found->removeIf([connection](const Idle& idle) { return idle.connection == connection; });
+    connection->deleteLater();
+}
+
+void UpstreamPool::sweep(qint64 nowMs)
+{
+    for (auto it = m_idle.begin(); it != m_idle.end(); ++it) {
+        it->removeIf([nowMs](const Idle& idle) {
+            if (nowMs - idle.sinceMs < kIdleTimeoutMs)
+                return false;
+            idle.connection->deleteLater();
+            return true;
+        });
+    }
+}
+
+void UpstreamPool::clear()
+{
+    for (QList<Idle>& idle : m_idle) {
+        for (const Idle& entry : idle)
+            delete entry.connection;
+    }
+    m_idle.clear();
+}
+
+int UpstreamPool::idleCount() const
+{
+    int count = 0;
+    for (const QList<Idle>& idle : m_idle)
+        count += int(idle.size());
+    return count;
+}
+
+} // namespace gatehouse::gateway

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+namespace gatehouse::gateway {
+
+class UpstreamConnection;
+
+// A worker's keep-alive connections to upstreams, keyed by scheme, host and port. Lives in the
+// worker's thread; nothing here is shared between workers.
+class UpstreamPool : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kMaxIdlePerUpstream = 64;
+    static constexpr qint64 kIdleTimeoutMs = 30'000;
+
+    explicit UpstreamPool(QObject* parent = nullptr)
+        : QObject(parent)
+    { }
+    ~UpstreamPool() override;
+
+    // An idle connection to the upstream, most recently used first, or a new one (not yet connected).
+    UpstreamConnection* acquire(const QByteArray& host, quint16 port, bool tls);
+    // Takes the connection back: kept if clean and reusable, closed otherwise.
+    void release(UpstreamConnection* connection, qint64 nowMs);
+    // Closes connections idle for longer than kIdleTimeoutMs.
+    void sweep(qint64 nowMs);
+    void clear();
+
+    int idleCount() const;
+
+private:
+    struct Idle
+    {
+        UpstreamConnection* connection = nullptr;
+        qint64 sinceMs = 0;
+    };
+    void forget(UpstreamConnection* connection);
+
+    QHash<QByteArray, QList<Idle>> m_idle;
+};
+
+} // namespace gatehouse::gateway
