@@ -1,0 +1,63 @@
+#include "app/cli/CliContext.h"
+#include "app/cli/CliJson.h"
+#include "app/cli/Commands.h"
+
+#include "core/catalog/AuditLog.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace gatehouse::cli {
+
+int runAuditCommand(CliContext& context, QStringList args)
+{
+    const QString verb = args.isEmpty() ? QString() : args.takeFirst();
+    if (verb != QLatin1StringView("list")) {
+        if (verb == QLatin1StringView("--help") || verb == QLatin1StringView("help")) {
+            context.out() << "usage: gatehouse-cli audit list [--limit N] [--filter TEXT]\n";
+            return kExitOk;
+        }
+        return context.usage(
+            QStringLiteral("audit: unknown subcommand \"%1\" (use: audit list [--limit N])").arg(verb));
+    }
+    QCommandLineParser parser;
+    parser.addOptions(
+        {{QStringLiteral("limit"), QStringLiteral("How many events, newest first (default 50)."), QStringLiteral("N")},
+            {QStringLiteral("filter"), QStringLiteral("Only events whose actor, action or subject contains TEXT."),
+                QStringLiteral("TEXT")}});
+    int exitCode = 0;
+    if (!context.parse(parser, QStringLiteral("audit list"), args, 0, exitCode))
+        return exitCode;
+    AuditFilter filter;
+    filter.limit = 50;
+    if (parser.isSet(QStringLiteral("limit"))) {
+        bool ok = false;
+        filter.limit = parser.value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || filter.limit <= 0)
+            return context.usage(QStringLiteral("audit list: --limit must be a positive number"));
+    }
+    filter.text = parser.value(QStringLiteral("filter"));
+    if (auto opened = context.open(); !opened)
+        return context.fail(opened.error());
+    auto events = context.audit().list(filter);
+    if (!events)
+        return context.fail(events.error());
+    if (context.json) {
+        QJsonArray array;
+        for (const AuditEvent& event : *events)
+            array.append(toJson(event));
+        context.printJson(array);
+        return kExitOk;
+    }
+    QList<QStringList> rows;
+    for (const AuditEvent& event : *events) {
+        rows.append({displayTime(event.time), event.actor, event.action, event.subject,
+            QString::fromUtf8(QJsonDocument(event.details).toJson(QJsonDocument::Compact))});
+    }
+    context.printTable({QStringLiteral("TIME"), QStringLiteral("ACTOR"), QStringLiteral("ACTION"),
+                           QStringLiteral("SUBJECT"), QStringLiteral("DETAILS")},
+        rows);
+    return kExitOk;
+}
+
+} // namespace gatehouse::cli

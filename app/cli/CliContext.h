@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/common/Result.h"
+
+#include <QCommandLineParser>
+#include <QJsonValue>
+#include <QTextStream>
+
+#include <memory>
+
+namespace gatehouse {
+class ApiService;
+class AuditLog;
+class Catalog;
+class ConsumerService;
+class TokenService;
+} // namespace gatehouse
+
+namespace gatehouse::cli {
+
+enum ExitCode { kExitOk = 0, kExitRuntime = 1, kExitUsage = 2 };
+
+// What every command shares: the global options, the output streams, and the catalog with its
+// services, opened on first use.
+class CliContext
+{
+public:
+    CliContext();
+    ~CliContext();
+
+    bool json = false;
+    QString dataDir;
+
+    QTextStream& out() { return m_out; }
+    QTextStream& err() { return m_err; }
+
+    // Parses a command's own options. `words` names the command for messages ("token create").
+    // Returns false after printing a one-line error (or the help, setting `exitCode` to 0).
+    bool parse(
+        QCommandLineParser& parser, const QString& words, const QStringList& args, int positionals, int& exitCode);
+    static void addGlobalOptions(QCommandLineParser& parser);
+
+    Result<void> open();
+    Catalog& catalog() { return *m_catalog; }
+    ApiService& apis() { return *m_apis; }
+    ConsumerService& consumers() { return *m_consumers; }
+    TokenService& tokens() { return *m_tokens; }
+    AuditLog& audit() { return *m_audit; }
+
+    // Prints "gatehouse-cli: <error>" on stderr and returns its exit code.
+    int fail(const Error& error);
+    int usage(const QString& message);
+    void printJson(const QJsonValue& value);
+    void printTable(const QStringList& headers, const QList<QStringList>& rows);
+
+private:
+    QTextStream m_out;
+    QTextStream m_err;
+    std::unique_ptr<Catalog> m_catalog;
+    std::unique_ptr<ApiService> m_apis;
+    std::unique_ptr<ConsumerService> m_consumers;
+    std::unique_ptr<TokenService> m_tokens;
+    std::unique_ptr<AuditLog> m_audit;
+};
+
+} // namespace gatehouse::cli

@@ -1,0 +1,105 @@
+#include "app/cli/CliContext.h"
+#include "app/cli/CliJson.h"
+#include "app/cli/Commands.h"
+
+#include "core/catalog/Catalog.h"
+#include "core/gateway/RequestLogStore.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+namespace gatehouse::cli {
+
+namespace {
+
+QJsonObject toJson(const gateway::LoggedRequest& row)
+{
+    const gateway::RequestEvent& e = row.event;
+    auto orNull = [](qint64 value) { return value > 0 ? QJsonValue(value) : QJsonValue(); };
+    auto textOrNull = [](const QString& text) { return text.isEmpty() ? QJsonValue() : QJsonValue(text); };
+    return {{QStringLiteral("id"), row.id},
+        {QStringLiteral("time"), QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+        {QStringLiteral("request_id"), QString::fromLatin1(e.requestId)},
+        {QStringLiteral("method"), QString::fromLatin1(e.method)}, {QStringLiteral("path"), QString::fromUtf8(e.path)},
+        {QStringLiteral("api"), textOrNull(e.apiName)}, {QStringLiteral("consumer"), textOrNull(e.consumerName)},
+        {QStringLiteral("token_id"), orNull(e.tokenId)}, {QStringLiteral("token_name"), textOrNull(row.tokenName)},
+        {QStringLiteral("token_hint"), textOrNull(row.tokenHint)}, {QStringLiteral("status"), e.status},
+        {QStringLiteral("upstream_status"), orNull(e.upstreamStatus)}, {QStringLiteral("latency_us"), e.latencyUs},
+        {QStringLiteral("bytes_in"), e.bytesIn}, {QStringLiteral("bytes_out"), e.bytesOut},
+        {QStringLiteral("client"), textOrNull(QString::fromLatin1(e.clientAddress))},
+        {QStringLiteral("error"), textOrNull(QString::fromUtf8(e.error))}};
+}
+
+void print(CliContext& context, const QList<gateway::LoggedRequest>& rows)
+{
+    for (const gateway::LoggedRequest& row : rows) {
+        if (context.json) {
+            context.out() << QJsonDocument(toJson(row)).toJson(QJsonDocument::Compact) << '\n';
+            continue;
+        }
+        const gateway::RequestEvent& e = row.event;
+        context.out()
+            << QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))
+            << "Z " << e.method << ' ' << e.path << ' ' << e.status << ' ' << (e.latencyUs / 1000.0) << "ms "
+            << (e.apiName.isEmpty() ? QStringLiteral("-") : e.apiName) << ' '
+            << (e.consumerName.isEmpty() ? QStringLiteral("-") : e.consumerName)
+            << (row.tokenHint.isEmpty() ? QString() : QStringLiteral(" gth_...") + row.tokenHint) << ' ' << e.requestId
+            << (e.error.isEmpty() ? QByteArray() : " error=" + e.error) << '\n';
+    }
+    context.out().flush();
+}
+
+} // namespace
+
+int runLogsCommand(CliContext& context, QStringList args)
+{
+    QCommandLineParser parser;
+    parser.addOptions({{QStringLiteral("follow"), QStringLiteral("Keep printing new requests as they are logged.")},
+        {QStringLiteral("limit"), QStringLiteral("How many of the latest requests to show (default 50)."),
+            QStringLiteral("N")}});
+    int exitCode = 0;
+    if (!context.parse(parser, QStringLiteral("logs"), args, 0, exitCode))
+        return exitCode;
+    int limit = 50;
+    if (parser.isSet(QStringLiteral("limit"))) {
+        bool ok = false;
+        limit = parser.value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || limit <= 0)
+            return context.usage(QStringLiteral("logs: --limit must be a positive number"));
+    }
+    if (auto opened = context.open(); !opened)
+        return context.fail(opened.error());
+    gateway::RequestLogStore store(context.catalog().database());
+    auto rows = store.recent(limit);
+    if (!rows)
+        return context.fail(rows.error());
+    print(context, *rows);
+    if (!parser.isSet(QStringLiteral("follow")))
+        return kExitOk;
+
+    qint64 lastId = rows->isEmpty() ? 0 : rows->last().id;
+    if (rows->isEmpty()) {
+        auto newest = store.recent(1);
+        if (newest && !newest->isEmpty())
+            lastId = newest->last().id;
+    }
+    QTimer poll;
+    poll.setInterval(250);
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        auto fresh = store.recent(10'000, lastId);
+        if (!fresh) {
+            QCoreApplication::exit(context.fail(fresh.error()));
+            return;
+        }
+        if (!fresh->isEmpty()) {
+            lastId = fresh->last().id;
+            print(context, *fresh);
+        }
+    });
+    poll.start();
+    return QCoreApplication::exec();
+}
+
+} // namespace gatehouse::cli

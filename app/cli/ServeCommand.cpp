@@ -1,0 +1,117 @@
+#include "app/cli/CliContext.h"
+#include "app/cli/Commands.h"
+#include "app/cli/SignalWatcher.h"
+
+#include "core/catalog/Catalog.h"
+#include "core/common/Clock.h"
+#include "core/gateway/Engine.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace gatehouse::cli {
+
+namespace {
+
+// "127.0.0.1:8080", "[::1]:8080" or ":8080" (loopback).
+bool parseAddress(const QString& text, QHostAddress& address, quint16& port)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon < 0)
+        return false;
+    QString host = text.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint value = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || value > 65535)
+        return false;
+    port = quint16(value);
+    if (host.isEmpty() || host == QLatin1StringView("localhost")) {
+        address = QHostAddress(QHostAddress::LocalHost);
+        return true;
+    }
+    return address.setAddress(host);
+}
+
+QString describe(const QHostAddress& address, quint16 port)
+{
+    const QString host
+        = address.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + address.toString() + u']' : address.toString();
+    return host + u':' + QString::number(port);
+}
+
+} // namespace
+
+int runServeCommand(CliContext& context, QStringList args)
+{
+    QCommandLineParser parser;
+    parser.addOptions({
+        {QStringLiteral("listen"), QStringLiteral("Address and port to serve on (default 127.0.0.1:8080)."),
+            QStringLiteral("ADDR:PORT")},
+        {QStringLiteral("admin-listen"),
+            QStringLiteral("Loopback address for /healthz and /metrics (default 127.0.0.1:8081)."),
+            QStringLiteral("ADDR:PORT")},
+        {QStringLiteral("no-admin"), QStringLiteral("Do not open the admin listener.")},
+        {QStringLiteral("workers"), QStringLiteral("Worker threads (default: one per core)."), QStringLiteral("N")},
+        {QStringLiteral("allow-non-loopback"),
+            QStringLiteral("Allow --listen on an address other machines can reach.")},
+    });
+    int exitCode = 0;
+    if (!context.parse(parser, QStringLiteral("serve"), args, 0, exitCode))
+        return exitCode;
+
+    gateway::EngineConfig config;
+    if (parser.isSet(QStringLiteral("listen"))
+        && !parseAddress(parser.value(QStringLiteral("listen")), config.address, config.port)) {
+        return context.usage(QStringLiteral("serve: --listen must be ADDR:PORT, not \"%1\"")
+                                 .arg(parser.value(QStringLiteral("listen"))));
+    }
+    if (parser.isSet(QStringLiteral("admin-listen"))
+        && !parseAddress(parser.value(QStringLiteral("admin-listen")), config.adminAddress, config.adminPort)) {
+        return context.usage(QStringLiteral("serve: --admin-listen must be ADDR:PORT, not \"%1\"")
+                                 .arg(parser.value(QStringLiteral("admin-listen"))));
+    }
+    config.adminEnabled = !parser.isSet(QStringLiteral("no-admin"));
+    if (parser.isSet(QStringLiteral("workers"))) {
+        bool ok = false;
+        config.workers = parser.value(QStringLiteral("workers")).toInt(&ok);
+        if (!ok || config.workers < 1 || config.workers > 256)
+            return context.usage(QStringLiteral("serve: --workers must be a number from 1 to 256"));
+    }
+    config.allowNonLoopback = parser.isSet(QStringLiteral("allow-non-loopback"));
+    if (!config.address.isLoopback() && config.allowNonLoopback) {
+        context.err() << "gatehouse-cli: warning: listening on " << config.address.toString()
+                      << ", which other machines can reach" << Qt::endl;
+    }
+
+    if (auto opened = context.open(); !opened)
+        return context.fail(opened.error());
+    gateway::Engine engine(context.catalog(), Clock::system());
+    if (auto started = engine.start(config); !started)
+        return context.fail(started.error());
+
+    const QString listen = describe(config.address, engine.port());
+    const QString admin = config.adminEnabled ? describe(config.adminAddress, engine.adminPort()) : QString();
+    if (context.json) {
+        QJsonObject line {{QStringLiteral("listen"), listen},
+            {QStringLiteral("admin"), admin.isEmpty() ? QJsonValue() : QJsonValue(admin)},
+            {QStringLiteral("revision"), engine.snapshotRevision()}};
+        context.out() << QJsonDocument(line).toJson(QJsonDocument::Compact) << Qt::endl;
+    } else {
+        context.out() << "gatehouse: listening on http://" << listen
+                      << (admin.isEmpty() ? QString() : QStringLiteral(" (admin http://%1)").arg(admin)) << ", catalog "
+                      << context.catalog().filePath() << Qt::endl;
+    }
+
+    SignalWatcher signals;
+    QObject::connect(&signals, &SignalWatcher::terminationRequested, &engine, [&engine] {
+        // Stop accepting, let in-flight requests finish for up to 10 s, flush the log.
+        engine.stop(10'000);
+        QCoreApplication::exit(0);
+    });
+    return QCoreApplication::exec();
+}
+
+} // namespace gatehouse::cli

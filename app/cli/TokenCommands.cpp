@@ -1,0 +1,266 @@
+#include "app/cli/CliContext.h"
+#include "app/cli/CliJson.h"
+#include "app/cli/Commands.h"
+
+#include "core/catalog/Catalog.h"
+#include "core/catalog/ConsumerService.h"
+#include "core/common/Clock.h"
+#include "core/tokens/Duration.h"
+#include "core/tokens/TokenService.h"
+
+#include <QJsonArray>
+
+namespace gatehouse::cli {
+
+namespace {
+
+const QString kUsage = QStringLiteral(
+    "usage: gatehouse-cli token create --consumer NAME --scope SCOPE [--scope SCOPE ...] --ttl DURATION [--name "
+    "LABEL]\n"
+    "                                  [--rate-limit 10/s]\n"
+    "       gatehouse-cli token list [--consumer NAME] [--state active|expiring|expired|revoked] [--within 7d]\n"
+    "       gatehouse-cli token show ID | token revoke ID [--reason TEXT] | token rotate ID [--grace DURATION]\n"
+    "scopes: api:NAME, api:NAME:read, api:NAME:write, ai:PROVIDER/MODEL-GLOB, ai:*\n"
+    "ttl:    15m, 1h, 7d, 90d, an ISO 8601 time (2027-01-31T00:00:00Z), or never\n");
+
+Result<qint64> parseId(const QString& text)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id <= 0)
+        return Error::invalid(
+            QStringLiteral("ID"), QStringLiteral("\"%1\" is not a token id (a positive number)").arg(text));
+    return id;
+}
+
+void printToken(CliContext& context, const Token& token)
+{
+    const TokenState state = context.tokens().state(token);
+    if (context.json) {
+        context.printJson(toJson(token, state));
+        return;
+    }
+    QTextStream& out = context.out();
+    out << "id:            " << token.id << '\n'
+        << "name:          " << token.name << '\n'
+        << "consumer:      " << token.consumerName << '\n'
+        << "state:         " << tokenState::name(state) << '\n'
+        << "scopes:        " << token.scopes.join(u' ') << '\n'
+        << "rate limit:    " << (token.rateLimit.isEmpty() ? QStringLiteral("the API's default") : token.rateLimit)
+        << '\n'
+        << "hint:          gth_..." << token.hint << '\n'
+        << "created:       " << displayTime(token.created) << '\n'
+        << "expires:       " << (token.neverExpires() ? QStringLiteral("never") : displayTime(token.expires)) << '\n';
+    if (token.revoked.isValid())
+        out << "revoked:       " << displayTime(token.revoked) << " (" << token.revokeReason << ")\n";
+    if (token.graceEnds.isValid())
+        out << "grace ends:    " << displayTime(token.graceEnds) << '\n';
+    if (token.rotatedFrom)
+        out << "replaces:      token " << token.rotatedFrom << '\n';
+    out << "last used:     " << displayTime(token.lastUsed)
+        << (token.lastUsedAddress.isEmpty() ? QString() : QStringLiteral(" from ") + token.lastUsedAddress) << '\n';
+    out.flush();
+}
+
+// The plaintext goes to stdout alone, so that `TOKEN=$(gatehouse-cli token create ...)` works;
+// the explanation goes to stderr.
+void printIssued(CliContext& context, const IssuedToken& issued)
+{
+    if (context.json) {
+        QJsonObject object = toJson(issued.token, context.tokens().state(issued.token));
+        object.insert(QStringLiteral("token"), issued.plaintext.toString());
+        context.printJson(object);
+        return;
+    }
+    const Token& token = issued.token;
+    context.err() << "Token " << token.id << " \"" << token.name << "\" for " << token.consumerName << ", expires "
+                  << (token.neverExpires() ? QStringLiteral("never") : displayTime(token.expires))
+                  << ". Copy it now: it is shown only this once." << Qt::endl;
+    context.out() << issued.plaintext.toString() << Qt::endl;
+}
+
+int create(CliContext& context, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOptions({{QStringLiteral("consumer"), QStringLiteral("Who the token is for."), QStringLiteral("NAME")},
+        {QStringLiteral("scope"), QStringLiteral("A scope; repeat for more."), QStringLiteral("SCOPE")},
+        {QStringLiteral("ttl"), QStringLiteral("Lifetime: 15m, 1h, 7d, 90d, an ISO 8601 time, or never."),
+            QStringLiteral("DURATION")},
+        {QStringLiteral("name"), QStringLiteral("A label for the token."), QStringLiteral("LABEL")},
+        {QStringLiteral("rate-limit"), QStringLiteral("This token's own rate: 10/s, 600/m."), QStringLiteral("RATE")}});
+    int exitCode = 0;
+    if (!context.parse(parser, QStringLiteral("token create"), args, 0, exitCode))
+        return exitCode;
+    for (const char* required : {"consumer", "scope", "ttl"}) {
+        if (!parser.isSet(QString::fromLatin1(required)))
+            return context.usage(QStringLiteral("token create: --%1 is required").arg(QString::fromLatin1(required)));
+    }
+    auto expiry = tokens::parseExpiry(parser.value(QStringLiteral("ttl")), Clock::system().now(), u"ttl");
+    if (!expiry)
+        return context.fail(expiry.error());
+    if (auto opened = context.open(); !opened)
+        return context.fail(opened.error());
+    TokenRequest request {parser.value(QStringLiteral("consumer")), parser.value(QStringLiteral("name")),
+        parser.values(QStringLiteral("scope")), *expiry, parser.value(QStringLiteral("rate-limit"))};
+    auto issued = context.tokens().create(request);
+    if (!issued)
+        return context.fail(issued.error());
+    printIssued(context, *issued);
+    return kExitOk;
+}
+
+int list(CliContext& context, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOptions(
+        {{QStringLiteral("consumer"), QStringLiteral("Only this consumer's tokens."), QStringLiteral("NAME")},
+            {QStringLiteral("state"), QStringLiteral("active (every usable token), expiring, expired or revoked."),
+                QStringLiteral("STATE")},
+            {QStringLiteral("within"), QStringLiteral("The \"expiring\" window (default 7d)."),
+                QStringLiteral("DURATION")}});
+    int exitCode = 0;
+    if (!context.parse(parser, QStringLiteral("token list"), args, 0, exitCode))
+        return exitCode;
+    TokenFilter filter;
+    filter.consumer = parser.value(QStringLiteral("consumer"));
+    if (parser.isSet(QStringLiteral("state"))) {
+        filter.state = tokenState::fromName(parser.value(QStringLiteral("state")));
+        if (!filter.state) {
+            return context.usage(
+                QStringLiteral("token list: --state must be active, expiring, expired or revoked, not \"%1\"")
+                    .arg(parser.value(QStringLiteral("state"))));
+        }
+    }
+    if (parser.isSet(QStringLiteral("within"))) {
+        auto window = tokens::parseDurationMs(parser.value(QStringLiteral("within")), u"within");
+        if (!window)
+            return context.fail(window.error());
+        filter.expiringWindowMs = *window;
+    }
+    if (auto opened = context.open(); !opened)
+        return context.fail(opened.error());
+    if (!filter.consumer.isEmpty()) {
+        if (auto consumer = context.consumers().find(filter.consumer); !consumer)
+            return context.fail(consumer.error());
+    }
+    auto tokens = context.tokens().list(filter);
+    if (!tokens)
+        return context.fail(tokens.error());
+    if (context.json) {
+        QJsonArray array;
+        for (const Token& token : *tokens)
+            array.append(toJson(token, context.tokens().state(token, filter.expiringWindowMs)));
+        context.printJson(array);
+        return kExitOk;
+    }
+    QList<QStringList> rows;
+    for (const Token& token : *tokens) {
+        rows.append({QString::number(token.id), token.name, token.consumerName,
+            tokenState::name(context.tokens().state(token, filter.expiringWindowMs)),
+            token.neverExpires() ? QStringLiteral("never") : displayTime(token.expires), displayTime(token.lastUsed),
+            token.scopes.join(u' ')});
+    }
+    context.printTable(
+        {QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("CONSUMER"), QStringLiteral("STATE"),
+            QStringLiteral("EXPIRES"), QStringLiteral("LAST USED"), QStringLiteral("SCOPES")},
+        rows);
+    return kExitOk;
+}
+
+int show(CliContext& context, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("The token's id."));
+    int exitCode = 0;
+    if (!context.parse(parser, QStringLiteral("token show"), args, 1, exitCode))
+        return exitCode;
+    auto id = parseId(parser.positionalArguments().at(0));
+    if (!id)
+        return context.fail(id.error());
+    if (auto opened = context.open(); !opened)
+        return context.fail(opened.error());
+    auto token = context.tokens().find(*id);
+    if (!token)
+        return context.fail(token.error());
+    printToken(context, *token);
+    return kExitOk;
+}
+
+int revoke(CliContext& context, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("The token's id."));
+    parser.addOption({QStringLiteral("reason"), QStringLiteral("Why, for the audit trail."), QStringLiteral("TEXT")});
+    int exitCode = 0;
+    if (!context.parse(parser, QStringLiteral("token revoke"), args, 1, exitCode))
+        return exitCode;
+    auto id = parseId(parser.positionalArguments().at(0));
+    if (!id)
+        return context.fail(id.error());
+    if (auto opened = context.open(); !opened)
+        return context.fail(opened.error());
+    auto token = context.tokens().revoke(*id, parser.value(QStringLiteral("reason")));
+    if (!token)
+        return context.fail(token.error());
+    if (context.json)
+        context.printJson(toJson(*token, context.tokens().state(*token)));
+    else
+        context.out() << "Revoked token " << token->id << " (" << token->name << ", " << token->consumerName << ")"
+                      << Qt::endl;
+    return kExitOk;
+}
+
+int rotate(CliContext& context, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("The token's id."));
+    parser.addOption({QStringLiteral("grace"), QStringLiteral("How long the old token keeps working (default 0)."),
+        QStringLiteral("DURATION")});
+    int exitCode = 0;
+    if (!context.parse(parser, QStringLiteral("token rotate"), args, 1, exitCode))
+        return exitCode;
+    auto id = parseId(parser.positionalArguments().at(0));
+    if (!id)
+        return context.fail(id.error());
+    qint64 graceMs = 0;
+    const QString grace = parser.value(QStringLiteral("grace"));
+    if (!grace.isEmpty() && grace != QLatin1StringView("0")) {
+        auto parsed = tokens::parseDurationMs(grace, u"grace");
+        if (!parsed)
+            return context.fail(parsed.error());
+        graceMs = *parsed;
+    }
+    if (auto opened = context.open(); !opened)
+        return context.fail(opened.error());
+    auto issued = context.tokens().rotate(*id, graceMs);
+    if (!issued)
+        return context.fail(issued.error());
+    printIssued(context, *issued);
+    return kExitOk;
+}
+
+} // namespace
+
+int runTokenCommand(CliContext& context, QStringList args)
+{
+    const QString verb = args.isEmpty() ? QString() : args.takeFirst();
+    if (verb == QLatin1StringView("create"))
+        return create(context, args);
+    if (verb == QLatin1StringView("list"))
+        return list(context, args);
+    if (verb == QLatin1StringView("show"))
+        return show(context, args);
+    if (verb == QLatin1StringView("revoke"))
+        return revoke(context, args);
+    if (verb == QLatin1StringView("rotate"))
+        return rotate(context, args);
+    if (verb == QLatin1StringView("--help") || verb == QLatin1StringView("-h") || verb == QLatin1StringView("help")) {
+        context.out() << kUsage;
+        return kExitOk;
+    }
+    return context.usage(verb.isEmpty()
+            ? QStringLiteral("token: a subcommand is required (see gatehouse-cli token --help)")
+            : QStringLiteral("token: unknown subcommand \"%1\" (see gatehouse-cli token --help)").arg(verb));
+}
+
+} // namespace gatehouse::cli
