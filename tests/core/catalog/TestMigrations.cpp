@@ -1,0 +1,156 @@
+#include "core/catalog/Catalog.h"
+#include "core/catalog/Migrations.h"
+#include "core/catalog/SqlQuery.h"
+#include "tests/support/ManualClock.h"
+
+#include <QSqlDatabase>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gatehouse;
+
+class TestMigrations : public QObject
+{
+    Q_OBJECT
+
+private:
+    // A bare connection, as an older Gatehouse would have left the file.
+    static QSqlDatabase rawConnection(const QString& path, const QString& name)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.open();
+        return db;
+    }
+
+    static QStringList schemaObjects(const QSqlDatabase& db)
+    {
+        auto query = sql::exec(db, QStringLiteral("SELECT type || ':' || name FROM sqlite_master ORDER BY name"));
+        QStringList names;
+        while (query && query->next())
+            names.append(query->value(0).toString());
+        return names;
+    }
+
+private Q_SLOTS:
+    void emptyFileMigratesToLatest()
+    {
+        QTemporaryDir dir;
+        test::ManualClock clock;
+        Catalog catalog(clock);
+        QVERIFY(catalog.openInDirectory(dir.path()).ok());
+        auto version = migrations::currentVersion(catalog.database());
+        QVERIFY(version.ok());
+        QCOMPARE(*version, migrations::latestVersion());
+        QVERIFY(migrations::latestVersion() >= 2);
+        auto revision = catalog.revision();
+        QVERIFY(revision.ok());
+        QCOMPARE(*revision, 0);
+
+        auto mode = sql::exec(catalog.database(), QStringLiteral("PRAGMA journal_mode"));
+        QVERIFY(mode && mode->next());
+        QCOMPARE(mode->value(0).toString(), QStringLiteral("wal"));
+        auto keys = sql::exec(catalog.database(), QStringLiteral("PRAGMA foreign_keys"));
+        QVERIFY(keys && keys->next());
+        QCOMPARE(keys->value(0).toInt(), 1);
+        const QStringList objects = schemaObjects(catalog.database());
+        for (const char* table : {"table:apis", "table:consumers", "table:tokens", "table:audit_events",
+                 "table:catalog_state", "table:schema_version", "index:tokens_by_expiry"})
+            QVERIFY2(objects.contains(QString::fromLatin1(table)), table);
+        QCOMPARE(QFile::permissions(catalog.filePath()) & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+            QFileDevice::Permissions());
+    }
+
+    void eachEarlierVersionMigratesAndKeepsData_data()
+    {
+        QTest::addColumn<int>("from");
+        for (int version = 1; version < migrations::latestVersion(); ++version)
+            QTest::addRow("from v%d", version) << version;
+    }
+
+    void eachEarlierVersionMigratesAndKeepsData()
+    {
+        QFETCH(int, from);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(Catalog::fileName());
+        {
+            QSqlDatabase db = rawConnection(path, QStringLiteral("old"));
+            auto migrated = migrations::migrate(db, from);
+            QVERIFY(migrated.ok());
+            QCOMPARE(*migrated, from);
+            QVERIFY(sql::exec(db,
+                QStringLiteral("INSERT INTO consumers (name, description, created_at) "
+                               "VALUES ('old-app', 'from before', 1)")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+
+        test::ManualClock clock;
+        Catalog catalog(clock);
+        QVERIFY(catalog.open(path).ok());
+        QCOMPARE(*migrations::currentVersion(catalog.database()), migrations::latestVersion());
+        auto kept
+            = sql::exec(catalog.database(), QStringLiteral("SELECT description FROM consumers WHERE name = 'old-app'"));
+        QVERIFY(kept && kept->next());
+        QCOMPARE(kept->value(0).toString(), QStringLiteral("from before"));
+    }
+
+    void newerSchemaIsRefusedAndNotAltered()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(Catalog::fileName());
+        test::ManualClock clock;
+        {
+            Catalog catalog(clock);
+            QVERIFY(catalog.open(path).ok());
+            QVERIFY(sql::exec(catalog.database(), QStringLiteral("UPDATE schema_version SET version = ?"),
+                {migrations::latestVersion() + 1}));
+        }
+        QStringList before;
+        {
+            QSqlDatabase db = rawConnection(path, QStringLiteral("peek"));
+            before = schemaObjects(db);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+
+        Catalog catalog(clock);
+        auto opened = catalog.open(path);
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().kind, Error::Kind::Runtime);
+        QVERIFY2(opened.error().message.contains(QStringLiteral("newer")), qPrintable(opened.error().message));
+        QVERIFY(!catalog.isOpen());
+
+        QSqlDatabase db = rawConnection(path, QStringLiteral("after"));
+        QCOMPARE(schemaObjects(db), before);
+        auto version = migrations::currentVersion(db);
+        QCOMPARE(*version, migrations::latestVersion() + 1);
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("after"));
+    }
+
+    void twoConnectionsOpeningANewFileBothSucceed()
+    {
+        QTemporaryDir dir;
+        test::ManualClock clock;
+        Catalog first(clock);
+        Catalog second(clock);
+        QVERIFY(first.openInDirectory(dir.path()).ok());
+        QVERIFY(second.openInDirectory(dir.path()).ok());
+        QCOMPARE(*migrations::currentVersion(second.database()), migrations::latestVersion());
+    }
+
+    void unopenableFileIsARuntimeError()
+    {
+        QTemporaryDir dir;
+        test::ManualClock clock;
+        Catalog catalog(clock);
+        auto opened = catalog.open(dir.filePath(QStringLiteral("missing/dir/catalog.sqlite3")));
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().kind, Error::Kind::Runtime);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "TestMigrations.moc"

@@ -1,0 +1,167 @@
+// `gatehouse-cli serve` as a separate process over a shared catalog file: it reloads when another
+// process changes the catalog, and on SIGTERM finishes what is in flight, flushes its log, exits 0.
+
+#include "tests/support/upstreams/LoopbackUpstream.h"
+#include "tests/support/upstreams/RawHttpClient.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using gatehouse::test::LoopbackUpstream;
+using gatehouse::test::RawHttpClient;
+
+class TestServeCommand : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QByteArray cli(const QStringList& args, int* exitCode = nullptr)
+    {
+        QProcess process;
+        process.start(
+            QStringLiteral(GATEHOUSE_CLI_PATH), QStringList {QStringLiteral("--data-dir"), m_dir.path()} + args);
+        process.waitForFinished(30'000);
+        if (exitCode)
+            *exitCode = process.exitCode();
+        return process.readAllStandardOutput();
+    }
+
+    // Starts `serve` and returns its port, read from the one line it prints.
+    quint16 startServe(QProcess& serve, const QStringList& extra = {})
+    {
+        serve.start(QStringLiteral(GATEHOUSE_CLI_PATH),
+            QStringList {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("--json"), QStringLiteral("serve"),
+                QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--admin-listen"),
+                QStringLiteral("127.0.0.1:0"), QStringLiteral("--workers"), QStringLiteral("2")}
+                + extra);
+        if (!serve.waitForReadyRead(15'000))
+            return 0;
+        const QJsonObject line = QJsonDocument::fromJson(serve.readLine()).object();
+        const QString listen = line.value(QStringLiteral("listen")).toString();
+        return quint16(listen.mid(listen.lastIndexOf(u':') + 1).toUInt());
+    }
+
+private Q_SLOTS:
+    void revocationInAnotherProcessAndGracefulShutdown()
+    {
+        LoopbackUpstream upstream(LoopbackUpstream::Behaviour::Echo);
+        QVERIFY(upstream.start());
+        int code = -1;
+        cli({QStringLiteral("consumer"), QStringLiteral("add"), QStringLiteral("app")}, &code);
+        QCOMPARE(code, 0);
+        cli({QStringLiteral("api"), QStringLiteral("add"), QStringLiteral("echo"), QStringLiteral("--upstream"),
+                upstream.url().toString()},
+            &code);
+        QCOMPARE(code, 0);
+        const QJsonObject created = QJsonDocument::fromJson(
+            cli({QStringLiteral("--json"), QStringLiteral("token"), QStringLiteral("create"),
+                QStringLiteral("--consumer"), QStringLiteral("app"), QStringLiteral("--scope"),
+                QStringLiteral("api:echo"), QStringLiteral("--ttl"), QStringLiteral("1h")}))
+                                        .object();
+        const QByteArray token = created.value(QStringLiteral("token")).toString().toLatin1();
+        const QString id = QString::number(created.value(QStringLiteral("id")).toInt());
+        QVERIFY(!token.isEmpty());
+
+        QProcess serve;
+        const quint16 port = startServe(serve);
+        QVERIFY2(port != 0, serve.readAllStandardError().constData());
+        const QList<std::pair<QByteArray, QByteArray>> auth {{"Authorization", "Bearer " + token}};
+        QCOMPARE(RawHttpClient::request(port, "GET", "/echo/1", auth).status, 200);
+
+        // Revoke from a second process; the server sees the new revision within 250 ms.
+        cli({QStringLiteral("token"), QStringLiteral("revoke"), id}, &code);
+        QCOMPARE(code, 0);
+        QElapsedTimer sinceRevoke;
+        sinceRevoke.start();
+        int status = 200;
+        while (status == 200 && sinceRevoke.elapsed() < 2'000)
+            status = RawHttpClient::request(port, "GET", "/echo/2", auth).status;
+        QCOMPARE(status, 401);
+        QVERIFY2(sinceRevoke.elapsed() < 400, qPrintable(QString::number(sinceRevoke.elapsed())));
+
+        // SIGTERM: exit 0, and every request is in the log.
+        ::kill(pid_t(serve.processId()), SIGTERM);
+        QVERIFY(serve.waitForFinished(15'000));
+        QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(serve.exitCode(), 0);
+        const QByteArray logs = cli(
+            {QStringLiteral("--json"), QStringLiteral("logs"), QStringLiteral("--limit"), QStringLiteral("1000")});
+        const QList<QByteArray> lines = logs.trimmed().split('\n');
+        int ok = 0;
+        int refused = 0;
+        for (const QByteArray& line : lines) {
+            const QJsonObject row = QJsonDocument::fromJson(line).object();
+            QVERIFY(!line.contains(token.mid(4)));
+            ok += row.value(QStringLiteral("status")).toInt() == 200;
+            refused += row.value(QStringLiteral("status")).toInt() == 401;
+        }
+        QVERIFY(ok >= 1);
+        QCOMPARE(refused, 1);
+    }
+
+    void inFlightRequestFinishesOnShutdown()
+    {
+        LoopbackUpstream upstream(LoopbackUpstream::Behaviour::Slow);
+        upstream.setDelayMs(700);
+        QVERIFY(upstream.start());
+        int code = -1;
+        cli({QStringLiteral("consumer"), QStringLiteral("add"), QStringLiteral("slowpoke")}, &code);
+        cli({QStringLiteral("api"), QStringLiteral("add"), QStringLiteral("slow"), QStringLiteral("--upstream"),
+                upstream.url().toString()},
+            &code);
+        const QByteArray token = QJsonDocument::fromJson(
+            cli({QStringLiteral("--json"), QStringLiteral("token"), QStringLiteral("create"),
+                QStringLiteral("--consumer"), QStringLiteral("slowpoke"), QStringLiteral("--scope"),
+                QStringLiteral("api:slow"), QStringLiteral("--ttl"), QStringLiteral("1h")}))
+                                     .object()
+                                     .value(QStringLiteral("token"))
+                                     .toString()
+                                     .toLatin1();
+        QProcess serve;
+        const quint16 port = startServe(serve);
+        QVERIFY(port != 0);
+        RawHttpClient client;
+        QVERIFY(client.connectTo(port));
+        QVERIFY(client.send("GET /slow/x HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer " + token + "\r\n\r\n"));
+        QVERIFY(upstream.waitForRequests(1));
+        ::kill(pid_t(serve.processId()), SIGTERM);
+        auto response = client.readResponse(5'000);
+        QVERIFY(response);
+        QCOMPARE(response->status, 200);
+        QCOMPARE(response->header("Connection"), QByteArray("close"));
+        QVERIFY(serve.waitForFinished(15'000));
+        QCOMPARE(serve.exitCode(), 0);
+        const QByteArray logs = cli({QStringLiteral("--json"), QStringLiteral("logs")});
+        QVERIFY(logs.contains("\"status\":200"));
+    }
+
+    void badListenAddressExitsTwo()
+    {
+        int code = -1;
+        QProcess serve;
+        serve.start(QStringLiteral(GATEHOUSE_CLI_PATH),
+            {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("serve"), QStringLiteral("--listen"),
+                QStringLiteral("nonsense")});
+        QVERIFY(serve.waitForFinished(15'000));
+        QCOMPARE(serve.exitCode(), 2);
+        serve.start(QStringLiteral(GATEHOUSE_CLI_PATH),
+            {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("serve"), QStringLiteral("--listen"),
+                QStringLiteral("0.0.0.0:0")});
+        QVERIFY(serve.waitForFinished(15'000));
+        QCOMPARE(serve.exitCode(), 2);
+        QVERIFY(serve.readAllStandardError().contains("loopback"));
+        Q_UNUSED(code);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServeCommand)
+#include "TestServeCommand.moc"
