@@ -3,6 +3,7 @@
 #include "core/catalog/Catalog.h"
 #include "core/catalog/SqlQuery.h"
 
+#include <QIcon>
 #include <QLabel>
 #include <QStatusBar>
 
@@ -24,6 +25,7 @@ MainWindow::MainWindow(Catalog& catalog, QWidget* parent)
     , m_catalog(catalog)
 {
     setWindowTitle(tr("Gatehouse"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/gatehouse.svg")));
     resize(1000, 640);
     m_summary = new QLabel(this);
     m_summary->setAlignment(Qt::AlignCenter);

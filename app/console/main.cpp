@@ -20,6 +20,8 @@ int main(int argc, char** argv)
     prctl(PR_SET_DUMPABLE, 0);
 
     QApplication app(argc, argv);
+    // The icons live in gatehouse-ui, a static library: its resources must be registered by hand.
+    Q_INIT_RESOURCE(resources);
     QApplication::setApplicationName(QStringLiteral("gatehouse"));
     QApplication::setApplicationDisplayName(QStringLiteral("Gatehouse"));
     QApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
