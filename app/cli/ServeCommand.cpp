@@ -5,6 +5,7 @@
 #include "core/catalog/Catalog.h"
 #include "core/common/Clock.h"
 #include "core/gateway/Engine.h"
+#include "core/tokens/Duration.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -79,6 +80,18 @@ int runServeCommand(CliContext& context, QStringList args)
         config.workers = parser.value(QStringLiteral("workers")).toInt(&ok);
         if (!ok || config.workers < 1 || config.workers > 256)
             return context.usage(QStringLiteral("serve: --workers must be a number from 1 to 256"));
+    }
+    if (parser.isSet(QStringLiteral("max-connections"))) {
+        bool ok = false;
+        config.maxConnections = parser.value(QStringLiteral("max-connections")).toInt(&ok);
+        if (!ok || config.maxConnections < 1 || config.maxConnections > 1'000'000)
+            return context.usage(QStringLiteral("serve: --max-connections must be a number from 1 to 1000000"));
+    }
+    if (parser.isSet(QStringLiteral("log-retention"))) {
+        auto retention = tokens::parseDurationMs(parser.value(QStringLiteral("log-retention")), u"log-retention");
+        if (!retention)
+            return context.fail(retention.error());
+        config.logRetentionMs = *retention;
     }
     config.allowNonLoopback = parser.isSet(QStringLiteral("allow-non-loopback"));
     if (!config.address.isLoopback() && config.allowNonLoopback) {

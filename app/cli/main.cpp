@@ -26,6 +26,7 @@ const char kUsage[]
       "  audit list [--limit N] [--filter TEXT]\n"
       "  demo [--if-empty]          fill an empty catalog with a small, realistic demo set\n"
       "  serve [--listen ADDR:PORT] [--admin-listen ADDR:PORT] [--workers N] [--no-admin] [--allow-non-loopback]\n"
+      "        [--max-connections N] [--log-retention 30d]\n"
       "  logs [--follow] [--json] [--limit N]\n"
       "  --version | --help\n"
       "\n"

@@ -144,6 +144,44 @@ private Q_SLOTS:
         QVERIFY(logs.contains("\"status\":200"));
     }
 
+    void revocationInAnotherProcessCutsAnOpenStream()
+    {
+        LoopbackUpstream upstream(LoopbackUpstream::Behaviour::Sse);
+        upstream.setSseEvents(1);
+        upstream.setSseHoldOpen(true);
+        QVERIFY(upstream.start());
+        int code = -1;
+        cli({QStringLiteral("consumer"), QStringLiteral("add"), QStringLiteral("streamer")}, &code);
+        cli({QStringLiteral("api"), QStringLiteral("add"), QStringLiteral("events"), QStringLiteral("--upstream"),
+                upstream.url().toString()},
+            &code);
+        const QJsonObject created = QJsonDocument::fromJson(
+            cli({QStringLiteral("--json"), QStringLiteral("token"), QStringLiteral("create"),
+                QStringLiteral("--consumer"), QStringLiteral("streamer"), QStringLiteral("--scope"),
+                QStringLiteral("api:events"), QStringLiteral("--ttl"), QStringLiteral("1h")}))
+                                        .object();
+        const QByteArray token = created.value(QStringLiteral("token")).toString().toLatin1();
+        QProcess serve;
+        const quint16 port = startServe(serve);
+        QVERIFY(port != 0);
+        RawHttpClient client;
+        QVERIFY(client.connectTo(port));
+        QVERIFY(client.send("GET /events/live HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer " + token + "\r\n\r\n"));
+        QVERIFY(client.readHead());
+        QVERIFY(!client.readChunkData(3'000).isEmpty());
+        cli({QStringLiteral("token"), QStringLiteral("revoke"),
+                QString::number(created.value(QStringLiteral("id")).toInt())},
+            &code);
+        QCOMPARE(code, 0);
+        QElapsedTimer sinceRevoke;
+        sinceRevoke.start();
+        QVERIFY(client.waitForDisconnected(2'000));
+        QVERIFY2(sinceRevoke.elapsed() < 500, qPrintable(QString::number(sinceRevoke.elapsed())));
+        ::kill(pid_t(serve.processId()), SIGTERM);
+        QVERIFY(serve.waitForFinished(15'000));
+        QCOMPARE(serve.exitCode(), 0);
+    }
+
     void badListenAddressExitsTwo()
     {
         int code = -1;
