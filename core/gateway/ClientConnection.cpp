@@ -223,6 +223,18 @@ void ClientConnection::startExchange(const HttpRequestHead& head)
         m_x.closeAfterIfRejected = true;
 }
 
+void ClientConnection::startHeadlessExchange()
+{
+    m_x = Exchange();
+    m_x.active = true;
+    m_x.timer.start();
+    m_x.startMs = m_state.clock.nowMs();
+    m_x.requestId = newRequestId();
+    m_x.event.timeMs = m_x.startMs;
+    m_x.event.requestId = m_x.requestId;
+    m_x.event.clientAddress = m_clientAddress;
+}
+
 QByteArray ClientConnection::buildUpstreamHead(const HttpRequestHead& head) const
 {
     const Route& route = *m_x.route;
@@ -489,17 +501,8 @@ void ClientConnection::failParse()
     if (m_closing)
         return; // already answered and closing: the rest of the bytes do not matter
     const HttpParseError& error = m_parser.error();
-    if (!m_x.active) {
-        // The error came before a head: this is a request of its own.
-        m_x = Exchange();
-        m_x.active = true;
-        m_x.timer.start();
-        m_x.startMs = m_state.clock.nowMs();
-        m_x.requestId = newRequestId();
-        m_x.event.timeMs = m_x.startMs;
-        m_x.event.requestId = m_x.requestId;
-        m_x.event.clientAddress = m_clientAddress;
-    }
+    if (!m_x.active)
+        startHeadlessExchange(); // the error came before a head: this is a request of its own
     m_x.closeAfter = true;
     m_x.requestComplete = true;
     if (m_x.responseStarted && !m_x.responseComplete) {
@@ -604,14 +607,7 @@ void ClientConnection::sweep(qint64 nowMs)
     if (m_headDeadlineMs != 0 && nowMs >= m_headDeadlineMs) {
         // Slow-loris: the head did not arrive in time.
         m_pending.clear();
-        m_x = Exchange();
-        m_x.active = true;
-        m_x.timer.start();
-        m_x.startMs = nowMs;
-        m_x.requestId = newRequestId();
-        m_x.event.timeMs = nowMs;
-        m_x.event.requestId = m_x.requestId;
-        m_x.event.clientAddress = m_clientAddress;
+        startHeadlessExchange();
         m_x.closeAfter = true;
         m_x.requestComplete = true;
         respond(408, "request_timeout",

@@ -89,6 +89,8 @@ private:
     void onClientDisconnected();
 
     void startExchange(const HttpRequestHead& head);
+    // An exchange for a request whose head never arrived whole (malformed or too slow), so it is logged too.
+    void startHeadlessExchange();
     void forward(const HttpRequestHead& head);
     QByteArray buildUpstreamHead(const HttpRequestHead& head) const;
     void connectUpstream();

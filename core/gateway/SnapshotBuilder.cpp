@@ -51,9 +51,8 @@ Result<SnapshotPtr> SnapshotBuilder::build(const QSqlDatabase& db)
         route.stripPrefix = apis->value(4).toBool();
         route.timeoutMs = apis->value(5).toLongLong();
         route.maxBodyBytes = apis->value(6).toLongLong();
-        route.rateLimit = RateLimit::parse(apis->value(7).toString()).ok()
-            ? *RateLimit::parse(apis->value(7).toString())
-            : RateLimit {};
+        auto limit = RateLimit::parse(apis->value(7).toString());
+        route.rateLimit = limit ? *limit : RateLimit {};
         routes.append(route);
     }
     apis->finish();

@@ -33,6 +33,13 @@ qint64 TestCatalog::revision() const
     return value ? *value : -1;
 }
 
+tokens::Expiry TestCatalog::expiryInDays(int days) const
+{
+    tokens::Expiry expiry;
+    expiry.at = clock.now().addDays(days);
+    return expiry;
+}
+
 void TestCatalog::addBillingApiAndConsumer()
 {
     auto api = apis.add(

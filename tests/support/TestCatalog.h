@@ -26,6 +26,9 @@ public:
     qint64 rowCount(const QString& table) const;
     qint64 revision() const;
 
+    // An expiry `days` from the test clock's now (negative: in the past).
+    tokens::Expiry expiryInDays(int days) const;
+
     // An API and a consumer to hang tokens on.
     void addBillingApiAndConsumer();
 

@@ -11,14 +11,6 @@ class TestConsumerService : public QObject
 {
     Q_OBJECT
 
-private:
-    static tokens::Expiry inDays(const test::TestCatalog& t, int days)
-    {
-        tokens::Expiry expiry;
-        expiry.at = t.clock.now().addDays(days);
-        return expiry;
-    }
-
 private Q_SLOTS:
     void addListAndFind()
     {
@@ -61,8 +53,8 @@ private Q_SLOTS:
         test::TestCatalog t;
         t.addBillingApiAndConsumer();
         const QStringList scopes {QStringLiteral("api:billing")};
-        QVERIFY(t.tokens.create({QStringLiteral("mobile-app"), QStringLiteral("a"), scopes, inDays(t, 1)}).ok());
-        QVERIFY(t.tokens.create({QStringLiteral("mobile-app"), QStringLiteral("b"), scopes, inDays(t, 30)}).ok());
+        QVERIFY(t.tokens.create({QStringLiteral("mobile-app"), QStringLiteral("a"), scopes, t.expiryInDays(1)}).ok());
+        QVERIFY(t.tokens.create({QStringLiteral("mobile-app"), QStringLiteral("b"), scopes, t.expiryInDays(30)}).ok());
         QCOMPARE(t.consumers.find(QStringLiteral("mobile-app"))->activeTokens, 2);
         t.clock.advanceDays(2); // "a" has expired
         QCOMPARE(t.consumers.find(QStringLiteral("mobile-app"))->activeTokens, 1);
@@ -73,7 +65,8 @@ private Q_SLOTS:
         test::TestCatalog t;
         t.addBillingApiAndConsumer();
         QVERIFY(
-            t.tokens.create({QStringLiteral("mobile-app"), QString(), {QStringLiteral("api:billing")}, inDays(t, 7)})
+            t.tokens
+                .create({QStringLiteral("mobile-app"), QString(), {QStringLiteral("api:billing")}, t.expiryInDays(7)})
                 .ok());
         const qint64 revision = t.revision();
         auto refused = t.consumers.remove(QStringLiteral("mobile-app"));
@@ -88,8 +81,8 @@ private Q_SLOTS:
     {
         test::TestCatalog t;
         t.addBillingApiAndConsumer();
-        auto issued
-            = t.tokens.create({QStringLiteral("mobile-app"), QString(), {QStringLiteral("api:billing")}, inDays(t, 7)});
+        auto issued = t.tokens.create(
+            {QStringLiteral("mobile-app"), QString(), {QStringLiteral("api:billing")}, t.expiryInDays(7)});
         QVERIFY(issued.ok());
         QSignalSpy removed(&t.consumers, &ConsumerService::consumerRemoved);
         QVERIFY(t.consumers.remove(QStringLiteral("mobile-app"), ConsumerService::TokenPolicy::RevokeActive).ok());
@@ -107,7 +100,8 @@ private Q_SLOTS:
         test::TestCatalog t;
         t.addBillingApiAndConsumer();
         QVERIFY(
-            t.tokens.create({QStringLiteral("mobile-app"), QString(), {QStringLiteral("api:billing")}, inDays(t, 1)})
+            t.tokens
+                .create({QStringLiteral("mobile-app"), QString(), {QStringLiteral("api:billing")}, t.expiryInDays(1)})
                 .ok());
         t.clock.advanceDays(3);
         QVERIFY(t.consumers.remove(QStringLiteral("mobile-app")).ok());

@@ -15,17 +15,10 @@ class TestTokenService : public QObject
     Q_OBJECT
 
 private:
-    static tokens::Expiry inDays(const test::TestCatalog& t, int days)
-    {
-        tokens::Expiry expiry;
-        expiry.at = t.clock.now().addDays(days);
-        return expiry;
-    }
-
     static TokenRequest request(const test::TestCatalog& t, int days = 30)
     {
         return {QStringLiteral("mobile-app"), QStringLiteral("phone"), {QStringLiteral("api:billing:read")},
-            inDays(t, days)};
+            t.expiryInDays(days)};
     }
 
 private Q_SLOTS:
@@ -91,7 +84,7 @@ private Q_SLOTS:
         test::TestCatalog t;
         t.addBillingApiAndConsumer();
         const qint64 revision = t.revision();
-        auto issued = t.tokens.create({consumer, QString(), scopes, inDays(t, days)});
+        auto issued = t.tokens.create({consumer, QString(), scopes, t.expiryInDays(days)});
         QVERIFY(!issued.ok());
         QCOMPARE(issued.error().field, field);
         QVERIFY(issued.error().isUsageError());
@@ -149,8 +142,10 @@ private Q_SLOTS:
         t.addBillingApiAndConsumer();
         QVERIFY(t.consumers.add(QStringLiteral("data-team")).ok());
         QVERIFY(t.tokens.create(request(t)).ok());
-        QVERIFY(t.tokens.create({QStringLiteral("data-team"), QString(), {QStringLiteral("api:billing")}, inDays(t, 1)})
-                    .ok());
+        QVERIFY(
+            t.tokens
+                .create({QStringLiteral("data-team"), QString(), {QStringLiteral("api:billing")}, t.expiryInDays(1)})
+                .ok());
         TokenFilter filter;
         filter.consumer = QStringLiteral("data-team");
         auto tokens = t.tokens.list(filter);
