@@ -17,8 +17,14 @@ constexpr qint64 kReadChunk = 64 * 1024;
 
 QByteArray newRequestId()
 {
+    // Not a secret, only unique: a per-thread generator avoids the global one's lock.
+    thread_local QRandomGenerator generator = [] {
+        quint32 seed[8];
+        QRandomGenerator::global()->fillRange(seed);
+        return QRandomGenerator(seed, 8);
+    }();
     quint32 words[4];
-    QRandomGenerator::global()->fillRange(words);
+    generator.fillRange(words);
     return QByteArray(reinterpret_cast<const char*>(words), sizeof words).toHex();
 }
 

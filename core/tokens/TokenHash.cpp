@@ -3,19 +3,41 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
+#include <memory>
+
 namespace gatehouse::tokens {
+
+namespace {
+
+// OpenSSL 3 looks a digest up in its provider store (under a lock) on every EVP_sha256() use;
+// the gateway hashes once per request, so the implementation is fetched once and each thread
+// keeps its own context.
+const EVP_MD* sha256Method()
+{
+    static EVP_MD* method = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    return method;
+}
+
+struct ContextDeleter
+{
+    void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
+};
+
+} // namespace
 
 QByteArray sha256(QByteArrayView data)
 {
+    thread_local std::unique_ptr<EVP_MD_CTX, ContextDeleter> context(EVP_MD_CTX_new());
     QByteArray digest(kSha256Length, '\0');
     unsigned int length = 0;
-    // EVP_Digest fails only when OpenSSL itself is broken (no default provider); carrying on
-    // would store or compare an all-zero digest, so stop instead.
-    if (EVP_Digest(data.data(), size_t(data.size()), reinterpret_cast<unsigned char*>(digest.data()), &length,
-            EVP_sha256(), nullptr)
-            != 1
+    // Failure means OpenSSL itself is broken (no default provider); carrying on would store or
+    // compare an all-zero digest, so stop instead.
+    const EVP_MD* method = sha256Method();
+    if (!context || !method || EVP_DigestInit_ex2(context.get(), method, nullptr) != 1
+        || EVP_DigestUpdate(context.get(), data.data(), size_t(data.size())) != 1
+        || EVP_DigestFinal_ex(context.get(), reinterpret_cast<unsigned char*>(digest.data()), &length) != 1
         || length != kSha256Length)
-        qFatal("EVP_Digest(SHA-256) failed");
+        qFatal("SHA-256 failed");
     return digest;
 }
 
