@@ -182,6 +182,38 @@ private Q_SLOTS:
         QCOMPARE(serve.exitCode(), 0);
     }
 
+    void logsFollowPrintsNewRequests()
+    {
+        LoopbackUpstream upstream;
+        QVERIFY(upstream.start());
+        int code = -1;
+        cli({QStringLiteral("api"), QStringLiteral("add"), QStringLiteral("followed"), QStringLiteral("--upstream"),
+                upstream.url().toString()},
+            &code);
+        QCOMPARE(code, 0);
+        QProcess serve;
+        const quint16 port = startServe(serve);
+        QVERIFY(port != 0);
+        QProcess follow;
+        follow.start(QStringLiteral(GATEHOUSE_CLI_PATH),
+            {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("--json"), QStringLiteral("logs"),
+                QStringLiteral("--follow"), QStringLiteral("--limit"), QStringLiteral("1")});
+        QVERIFY(follow.waitForStarted());
+        QTest::qWait(300); // let it print the backlog and start polling
+        follow.readAllStandardOutput();
+        QCOMPARE(RawHttpClient::request(port, "GET", "/followed/new?key=value").status, 401);
+        QByteArray line;
+        QTRY_VERIFY_WITH_TIMEOUT((line += follow.readAllStandardOutput()).contains("/followed/new?key="), 5'000);
+        const QJsonObject row = QJsonDocument::fromJson(line.trimmed().split('\n').last()).object();
+        QCOMPARE(row.value(QStringLiteral("status")).toInt(), 401);
+        QCOMPARE(row.value(QStringLiteral("api")).toString(), QStringLiteral("followed"));
+        QVERIFY(!line.contains("value"));
+        follow.kill();
+        follow.waitForFinished();
+        ::kill(pid_t(serve.processId()), SIGTERM);
+        QVERIFY(serve.waitForFinished(15'000));
+    }
+
     void badListenAddressExitsTwo()
     {
         int code = -1;
