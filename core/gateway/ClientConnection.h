@@ -118,6 +118,7 @@ private:
     qint64 m_headDeadlineMs = 0;
     qint64 m_idleDeadlineMs = 0;
     bool m_uploadPaused = false;
+    bool m_inClientFeed = false; // the request parser is on the stack: it must not be resumed from here
     bool m_closing = false;
     bool m_shuttingDown = false;
     bool m_finishedEmitted = false;
