@@ -161,21 +161,14 @@ int list(CliContext& context, const QStringList& args)
     auto apis = context.apis().list();
     if (!apis)
         return context.fail(apis.error());
-    if (context.json) {
-        QJsonArray array;
-        for (const Api& api : *apis)
-            array.append(toJson(api));
-        context.printJson(array);
-        return kExitOk;
-    }
-    QList<QStringList> rows;
-    for (const Api& api : *apis) {
-        rows.append({api.name, api.prefix, api.upstream.toString(),
-            api.stripPrefix ? QStringLiteral("yes") : QStringLiteral("no"), tokens::formatDuration(api.timeoutMs)});
-    }
-    context.printTable({QStringLiteral("NAME"), QStringLiteral("PREFIX"), QStringLiteral("UPSTREAM"),
-                           QStringLiteral("STRIP"), QStringLiteral("TIMEOUT")},
-        rows);
+    context.printList(
+        *apis, [](const Api& api) { return toJson(api); },
+        {QStringLiteral("NAME"), QStringLiteral("PREFIX"), QStringLiteral("UPSTREAM"), QStringLiteral("STRIP"),
+            QStringLiteral("TIMEOUT")},
+        [](const Api& api) {
+            return QStringList {api.name, api.prefix, api.upstream.toString(),
+                api.stripPrefix ? QStringLiteral("yes") : QStringLiteral("no"), tokens::formatDuration(api.timeoutMs)};
+        });
     return kExitOk;
 }
 

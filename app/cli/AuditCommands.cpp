@@ -42,21 +42,14 @@ int runAuditCommand(CliContext& context, QStringList args)
     auto events = context.audit().list(filter);
     if (!events)
         return context.fail(events.error());
-    if (context.json) {
-        QJsonArray array;
-        for (const AuditEvent& event : *events)
-            array.append(toJson(event));
-        context.printJson(array);
-        return kExitOk;
-    }
-    QList<QStringList> rows;
-    for (const AuditEvent& event : *events) {
-        rows.append({displayTime(event.time), event.actor, event.action, event.subject,
-            QString::fromUtf8(QJsonDocument(event.details).toJson(QJsonDocument::Compact))});
-    }
-    context.printTable({QStringLiteral("TIME"), QStringLiteral("ACTOR"), QStringLiteral("ACTION"),
-                           QStringLiteral("SUBJECT"), QStringLiteral("DETAILS")},
-        rows);
+    context.printList(
+        *events, [](const AuditEvent& event) { return toJson(event); },
+        {QStringLiteral("TIME"), QStringLiteral("ACTOR"), QStringLiteral("ACTION"), QStringLiteral("SUBJECT"),
+            QStringLiteral("DETAILS")},
+        [](const AuditEvent& event) {
+            return QStringList {displayTime(event.time), event.actor, event.action, event.subject,
+                QString::fromUtf8(QJsonDocument(event.details).toJson(QJsonDocument::Compact))};
+        });
     return kExitOk;
 }
 

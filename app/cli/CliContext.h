@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 
 #include <QCommandLineParser>
+#include <QJsonArray>
 #include <QJsonValue>
 #include <QTextStream>
 
@@ -52,6 +53,24 @@ public:
     int usage(const QString& message);
     void printJson(const QJsonValue& value);
     void printTable(const QStringList& headers, const QList<QStringList>& rows);
+
+    // A list command's output: a JSON array of toJson(item) with --json, else a table of toRow(item).
+    template <typename T, typename ToJson, typename ToRow>
+    void printList(const QList<T>& items, ToJson toJson, const QStringList& headers, ToRow toRow)
+    {
+        if (json) {
+            QJsonArray array;
+            for (const T& item : items)
+                array.append(toJson(item));
+            printJson(array);
+            return;
+        }
+        QList<QStringList> rows;
+        rows.reserve(items.size());
+        for (const T& item : items)
+            rows.append(toRow(item));
+        printTable(headers, rows);
+    }
 
 private:
     QTextStream m_out;

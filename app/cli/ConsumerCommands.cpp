@@ -85,20 +85,13 @@ int list(CliContext& context, const QStringList& args)
     auto consumers = context.consumers().list();
     if (!consumers)
         return context.fail(consumers.error());
-    if (context.json) {
-        QJsonArray array;
-        for (const Consumer& consumer : *consumers)
-            array.append(toJson(consumer));
-        context.printJson(array);
-        return kExitOk;
-    }
-    QList<QStringList> rows;
-    for (const Consumer& consumer : *consumers)
-        rows.append({consumer.name, QString::number(consumer.activeTokens), displayTime(consumer.lastUsed),
-            consumer.description});
-    context.printTable(
+    context.printList(
+        *consumers, [](const Consumer& consumer) { return toJson(consumer); },
         {QStringLiteral("NAME"), QStringLiteral("ACTIVE"), QStringLiteral("LAST USED"), QStringLiteral("DESCRIPTION")},
-        rows);
+        [](const Consumer& consumer) {
+            return QStringList {consumer.name, QString::number(consumer.activeTokens), displayTime(consumer.lastUsed),
+                consumer.description};
+        });
     return kExitOk;
 }
 

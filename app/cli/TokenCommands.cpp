@@ -146,24 +146,18 @@ int list(CliContext& context, const QStringList& args)
     auto tokens = context.tokens().list(filter);
     if (!tokens)
         return context.fail(tokens.error());
-    if (context.json) {
-        QJsonArray array;
-        for (const Token& token : *tokens)
-            array.append(toJson(token, context.tokens().state(token, filter.expiringWindowMs)));
-        context.printJson(array);
-        return kExitOk;
-    }
-    QList<QStringList> rows;
-    for (const Token& token : *tokens) {
-        rows.append({QString::number(token.id), token.name, token.consumerName,
-            tokenState::name(context.tokens().state(token, filter.expiringWindowMs)),
-            token.neverExpires() ? QStringLiteral("never") : displayTime(token.expires), displayTime(token.lastUsed),
-            token.scopes.join(u' ')});
-    }
-    context.printTable(
+    TokenService& service = context.tokens();
+    const qint64 window = filter.expiringWindowMs;
+    context.printList(
+        *tokens, [&](const Token& token) { return toJson(token, service.state(token, window)); },
         {QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("CONSUMER"), QStringLiteral("STATE"),
             QStringLiteral("EXPIRES"), QStringLiteral("LAST USED"), QStringLiteral("SCOPES")},
-        rows);
+        [&](const Token& token) {
+            return QStringList {QString::number(token.id), token.name, token.consumerName,
+                tokenState::name(service.state(token, window)),
+                token.neverExpires() ? QStringLiteral("never") : displayTime(token.expires),
+                displayTime(token.lastUsed), token.scopes.join(u' ')};
+        });
     return kExitOk;
 }
 
