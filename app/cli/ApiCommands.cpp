@@ -202,24 +202,10 @@ int showOrRemove(CliContext& context, const QStringList& args, bool remove)
 
 int runApiCommand(CliContext& context, QStringList args)
 {
-    const QString verb = args.isEmpty() ? QString() : args.takeFirst();
-    if (verb == QLatin1StringView("add"))
-        return add(context, args);
-    if (verb == QLatin1StringView("update"))
-        return update(context, args);
-    if (verb == QLatin1StringView("list"))
-        return list(context, args);
-    if (verb == QLatin1StringView("show"))
-        return showOrRemove(context, args, false);
-    if (verb == QLatin1StringView("remove"))
-        return showOrRemove(context, args, true);
-    if (verb == QLatin1StringView("--help") || verb == QLatin1StringView("-h") || verb == QLatin1StringView("help")) {
-        context.out() << kUsage;
-        return kExitOk;
-    }
-    return context.usage(verb.isEmpty()
-            ? QStringLiteral("api: a subcommand is required")
-            : QStringLiteral("api: unknown subcommand \"%1\" (see gatehouse-cli api --help)").arg(verb));
+    return context.dispatch(QStringLiteral("api"), std::move(args), kUsage,
+        {{QStringLiteral("add"), add}, {QStringLiteral("update"), update}, {QStringLiteral("list"), list},
+            {QStringLiteral("show"), [](CliContext& c, const QStringList& a) { return showOrRemove(c, a, false); }},
+            {QStringLiteral("remove"), [](CliContext& c, const QStringList& a) { return showOrRemove(c, a, true); }}});
 }
 
 } // namespace gatehouse::cli

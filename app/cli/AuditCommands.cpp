@@ -9,17 +9,10 @@
 
 namespace gatehouse::cli {
 
-int runAuditCommand(CliContext& context, QStringList args)
+namespace {
+
+int list(CliContext& context, const QStringList& args)
 {
-    const QString verb = args.isEmpty() ? QString() : args.takeFirst();
-    if (verb != QLatin1StringView("list")) {
-        if (verb == QLatin1StringView("--help") || verb == QLatin1StringView("help")) {
-            context.out() << "usage: gatehouse-cli audit list [--limit N] [--filter TEXT]\n";
-            return kExitOk;
-        }
-        return context.usage(
-            QStringLiteral("audit: unknown subcommand \"%1\" (use: audit list [--limit N])").arg(verb));
-    }
     QCommandLineParser parser;
     parser.addOptions(
         {{QStringLiteral("limit"), QStringLiteral("How many events, newest first (default 50)."), QStringLiteral("N")},
@@ -51,6 +44,15 @@ int runAuditCommand(CliContext& context, QStringList args)
                 QString::fromUtf8(QJsonDocument(event.details).toJson(QJsonDocument::Compact))};
         });
     return kExitOk;
+}
+
+} // namespace
+
+int runAuditCommand(CliContext& context, QStringList args)
+{
+    return context.dispatch(QStringLiteral("audit"), std::move(args),
+        QStringLiteral("usage: gatehouse-cli audit list [--limit N] [--filter TEXT]\n"),
+        {{QStringLiteral("list"), list}});
 }
 
 } // namespace gatehouse::cli

@@ -70,6 +70,24 @@ bool CliContext::parse(
     return true;
 }
 
+int CliContext::dispatch(const QString& group, QStringList args, const QString& usageText,
+    const QList<std::pair<QString, Subcommand>>& subcommands)
+{
+    const QString verb = args.isEmpty() ? QString() : args.takeFirst();
+    for (const auto& [name, run] : subcommands) {
+        if (verb == name)
+            return run(*this, args);
+    }
+    if (verb == QLatin1StringView("--help") || verb == QLatin1StringView("-h") || verb == QLatin1StringView("help")) {
+        m_out << usageText;
+        m_out.flush();
+        return kExitOk;
+    }
+    const QString hint = QStringLiteral(" (see gatehouse-cli %1 --help)").arg(group);
+    return usage(verb.isEmpty() ? group + QStringLiteral(": a subcommand is required") + hint
+                                : group + QStringLiteral(": unknown subcommand \"%1\"").arg(verb) + hint);
+}
+
 Result<void> CliContext::open()
 {
     if (m_catalog)

@@ -7,7 +7,9 @@
 #include <QJsonValue>
 #include <QTextStream>
 
+#include <functional>
 #include <memory>
+#include <utility>
 
 namespace gatehouse {
 class ApiService;
@@ -40,6 +42,12 @@ public:
     bool parse(
         QCommandLineParser& parser, const QString& words, const QStringList& args, int positionals, int& exitCode);
     static void addGlobalOptions(QCommandLineParser& parser);
+
+    using Subcommand = std::function<int(CliContext&, const QStringList&)>;
+    // Runs the subcommand that `args` starts with ("add", "list" ...): prints `usage` for help, and a
+    // one-line error naming the group for a missing or unknown subcommand.
+    int dispatch(const QString& group, QStringList args, const QString& usage,
+        const QList<std::pair<QString, Subcommand>>& subcommands);
 
     Result<void> open();
     Catalog& catalog() { return *m_catalog; }

@@ -138,24 +138,9 @@ int remove(CliContext& context, const QStringList& args)
 
 int runConsumerCommand(CliContext& context, QStringList args)
 {
-    const QString verb = args.isEmpty() ? QString() : args.takeFirst();
-    if (verb == QLatin1StringView("add"))
-        return add(context, args);
-    if (verb == QLatin1StringView("update"))
-        return update(context, args);
-    if (verb == QLatin1StringView("list"))
-        return list(context, args);
-    if (verb == QLatin1StringView("show"))
-        return show(context, args);
-    if (verb == QLatin1StringView("remove"))
-        return remove(context, args);
-    if (verb == QLatin1StringView("--help") || verb == QLatin1StringView("-h") || verb == QLatin1StringView("help")) {
-        context.out() << kUsage;
-        return kExitOk;
-    }
-    return context.usage(verb.isEmpty()
-            ? QStringLiteral("consumer: a subcommand is required (see gatehouse-cli consumer --help)")
-            : QStringLiteral("consumer: unknown subcommand \"%1\" (see gatehouse-cli consumer --help)").arg(verb));
+    return context.dispatch(QStringLiteral("consumer"), std::move(args), kUsage,
+        {{QStringLiteral("add"), add}, {QStringLiteral("update"), update}, {QStringLiteral("list"), list},
+            {QStringLiteral("show"), show}, {QStringLiteral("remove"), remove}});
 }
 
 } // namespace gatehouse::cli

@@ -237,24 +237,9 @@ int rotate(CliContext& context, const QStringList& args)
 
 int runTokenCommand(CliContext& context, QStringList args)
 {
-    const QString verb = args.isEmpty() ? QString() : args.takeFirst();
-    if (verb == QLatin1StringView("create"))
-        return create(context, args);
-    if (verb == QLatin1StringView("list"))
-        return list(context, args);
-    if (verb == QLatin1StringView("show"))
-        return show(context, args);
-    if (verb == QLatin1StringView("revoke"))
-        return revoke(context, args);
-    if (verb == QLatin1StringView("rotate"))
-        return rotate(context, args);
-    if (verb == QLatin1StringView("--help") || verb == QLatin1StringView("-h") || verb == QLatin1StringView("help")) {
-        context.out() << kUsage;
-        return kExitOk;
-    }
-    return context.usage(verb.isEmpty()
-            ? QStringLiteral("token: a subcommand is required (see gatehouse-cli token --help)")
-            : QStringLiteral("token: unknown subcommand \"%1\" (see gatehouse-cli token --help)").arg(verb));
+    return context.dispatch(QStringLiteral("token"), std::move(args), kUsage,
+        {{QStringLiteral("create"), create}, {QStringLiteral("list"), list}, {QStringLiteral("show"), show},
+            {QStringLiteral("revoke"), revoke}, {QStringLiteral("rotate"), rotate}});
 }
 
 } // namespace gatehouse::cli
