@@ -19,6 +19,8 @@ struct Api
     QString rateLimit; // per-token default on this API: "100/s", "600/m", "" for none
     QDateTime created;
     QDateTime updated;
+
+    bool operator==(const Api&) const = default;
 };
 
 // What an admin supplies to add or edit an API; validated by ApiService.

@@ -15,6 +15,8 @@ struct AuditEvent
     QString action; // "token.revoke", "api.add", ...
     QString subject; // "token:12", "api:billing", "consumer:mobile-app"
     QJsonObject details;
+
+    bool operator==(const AuditEvent&) const = default;
 };
 
 } // namespace gatehouse

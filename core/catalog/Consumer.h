@@ -15,6 +15,8 @@ struct Consumer
     // Derived when listed: tokens usable now, and the latest use of any of its tokens.
     int activeTokens = 0;
     QDateTime lastUsed;
+
+    bool operator==(const Consumer&) const = default;
 };
 
 } // namespace gatehouse

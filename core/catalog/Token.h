@@ -28,6 +28,8 @@ struct Token
     QString rateLimit; // "10/s", "600/m", "" for the API's default
 
     bool neverExpires() const { return !expires.isValid(); }
+
+    bool operator==(const Token&) const = default;
 };
 
 } // namespace gatehouse
