@@ -1,0 +1,9 @@
+#include "tests/ui/support/ConsoleFixture.h"
+
+namespace gatehouse::test {
+
+ConsoleFixture::ConsoleFixture()
+    : services(t.catalog, t.clock, QStringLiteral("console:test"))
+{ }
+
+} // namespace gatehouse::test
