@@ -1,13 +1,21 @@
-// gatehouse: the desktop console. This file only wires: options, catalog, window, event loop.
+// gatehouse: the desktop console. This file only wires: options, catalog, services, gateway,
+// window, event loop.
 
 #include "core/catalog/Catalog.h"
 #include "core/catalog/DataDirectory.h"
 #include "core/common/Clock.h"
-#include "ui/MainWindow.h"
+#include "ui/common/ConsoleServices.h"
+#include "ui/shell/ConsolePages.h"
+#include "ui/shell/ConsoleSettings.h"
+#include "ui/shell/GatewayController.h"
+#include "ui/shell/GatewayToolBar.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+
+#include <cstdio>
 
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -18,10 +26,14 @@ int main(int argc, char** argv)
     const rlimit noCore {0, 0};
     setrlimit(RLIMIT_CORE, &noCore);
     prctl(PR_SET_DUMPABLE, 0);
+    // The gateway's worker threads run Qt's own event dispatcher: GLib's costs them about 40% of
+    // their throughput (see the README's benchmark notes). Set before any thread starts.
+    qputenv("QT_NO_GLIB", "1");
 
     QApplication app(argc, argv);
     // The icons live in gatehouse-ui, a static library: its resources must be registered by hand.
     Q_INIT_RESOURCE(resources);
+    QApplication::setOrganizationName(QStringLiteral("gatehouse"));
     QApplication::setApplicationName(QStringLiteral("gatehouse"));
     QApplication::setApplicationDisplayName(QStringLiteral("Gatehouse"));
     QApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
@@ -32,6 +44,11 @@ int main(int argc, char** argv)
     parser.addVersionOption();
     parser.addOption(
         {QStringLiteral("data-dir"), QStringLiteral("The directory holding the catalog."), QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("port"),
+        QStringLiteral("The local gateway's port (default: the last one used, "
+                       "else 8080)."),
+        QStringLiteral("PORT")});
+    parser.addOption({QStringLiteral("no-gateway"), QStringLiteral("Do not start the local gateway this time.")});
     parser.process(app);
 
     auto directory = gatehouse::dataDirectory::prepare(parser.value(QStringLiteral("data-dir")));
@@ -42,7 +59,25 @@ int main(int argc, char** argv)
             QObject::tr("The catalog could not be opened:\n%1").arg(opened.error().toString()));
         return 1;
     }
-    gatehouse::MainWindow window(catalog);
+
+    gatehouse::ui::ConsoleSettings settings;
+    if (parser.isSet(QStringLiteral("port"))) {
+        bool ok = false;
+        const uint port = parser.value(QStringLiteral("port")).toUInt(&ok);
+        if (!ok || port == 0 || port > 65535) {
+            std::fprintf(stderr, "gatehouse: --port must be between 1 and 65535\n");
+            return 2;
+        }
+        settings.setGatewayPort(quint16(port));
+    }
+
+    gatehouse::ui::ConsoleServices services(catalog, gatehouse::Clock::system());
+    gatehouse::ui::GatewayController gateway(catalog, gatehouse::Clock::system());
+    gatehouse::ui::MainWindow window(services, gateway, settings);
+    gatehouse::ui::addConsolePages(window, services);
     window.show();
+    // A taken port is not fatal: the toolbar says so and offers a free one.
+    if (settings.startGatewayOnLaunch() && !parser.isSet(QStringLiteral("no-gateway")))
+        window.gatewayToolBar()->start();
     return app.exec();
 }

@@ -41,11 +41,15 @@ Result<qintptr> ListeningSocket::open(const QHostAddress& address, quint16 port,
     if (::bind(fd, reinterpret_cast<sockaddr*>(&storage), length) != 0 || ::listen(fd, backlog) != 0) {
         const int error = errno;
         ::close(fd);
-        QString reason = QString::fromLocal8Bit(std::strerror(error));
-        if (error == EADDRINUSE)
-            reason = QStringLiteral("the port is already in use");
-        return Error::runtime(
-            QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(reason));
+        // A taken port is the caller's to resolve (pick another), so it is a conflict on "listen".
+        if (error == EADDRINUSE) {
+            return Error::conflict(QStringLiteral("listen"),
+                QStringLiteral("cannot listen on %1:%2: the port is already in use").arg(address.toString()).arg(port));
+        }
+        return Error::runtime(QStringLiteral("cannot listen on %1:%2: %3")
+                                  .arg(address.toString())
+                                  .arg(port)
+                                  .arg(QString::fromLocal8Bit(std::strerror(error))));
     }
     return qintptr(fd);
 }
@@ -64,6 +68,19 @@ quint16 ListeningSocket::localPort(qintptr descriptor)
 void ListeningSocket::close(qintptr descriptor)
 {
     ::close(int(descriptor));
+}
+
+quint16 ListeningSocket::firstFreePort(const QHostAddress& address, quint16 from, int attempts)
+{
+    for (int i = 0; i < attempts && int(from) + i <= 65535; ++i) {
+        const auto port = quint16(from + i);
+        auto probe = open(address, port, false, 1);
+        if (probe) {
+            close(*probe);
+            return port;
+        }
+    }
+    return 0;
 }
 
 } // namespace gatehouse::gateway

@@ -15,6 +15,9 @@ public:
     static Result<qintptr> open(const QHostAddress& address, quint16 port, bool reusePort, int backlog = 1024);
     static quint16 localPort(qintptr descriptor);
     static void close(qintptr descriptor);
+    // The first port from `from` on that nobody listens on now (0 if none among `attempts`), to
+    // offer when the chosen one is taken. Only a suggestion: someone may take it before we do.
+    static quint16 firstFreePort(const QHostAddress& address, quint16 from, int attempts = 50);
 };
 
 } // namespace gatehouse::gateway

@@ -1,0 +1,23 @@
+#include "ui/shell/PlaceholderPage.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace gatehouse::ui {
+
+PlaceholderPage::PlaceholderPage(QString title, const QString& explanation, QWidget* parent)
+    : Page(parent)
+    , m_title(std::move(title))
+{
+    auto* heading = new QLabel(QStringLiteral("<h2>%1</h2>").arg(m_title.toHtmlEscaped()), this);
+    auto* text = new QLabel(explanation, this);
+    text->setObjectName(QStringLiteral("placeholderText"));
+    text->setWordWrap(true);
+    auto* layout = new QVBoxLayout(this);
+    layout->addStretch();
+    layout->addWidget(heading, 0, Qt::AlignHCenter);
+    layout->addWidget(text, 0, Qt::AlignHCenter);
+    layout->addStretch();
+}
+
+} // namespace gatehouse::ui
