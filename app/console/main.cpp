@@ -10,6 +10,7 @@
 #include "ui/shell/GatewayController.h"
 #include "ui/shell/GatewayToolBar.h"
 #include "ui/shell/MainWindow.h"
+#include "ui/shell/ScreenshotTour.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -49,6 +50,8 @@ int main(int argc, char** argv)
                        "else 8080)."),
         QStringLiteral("PORT")});
     parser.addOption({QStringLiteral("no-gateway"), QStringLiteral("Do not start the local gateway this time.")});
+    parser.addOption({QStringLiteral("screenshots"),
+        QStringLiteral("Save a PNG of every page into DIR, then quit (tools/screenshots.sh)."), QStringLiteral("DIR")});
     parser.process(app);
 
     auto directory = gatehouse::dataDirectory::prepare(parser.value(QStringLiteral("data-dir")));
@@ -79,5 +82,11 @@ int main(int argc, char** argv)
     // A taken port is not fatal: the toolbar says so and offers a free one.
     if (settings.startGatewayOnLaunch() && !parser.isSet(QStringLiteral("no-gateway")))
         window.gatewayToolBar()->start();
+    if (parser.isSet(QStringLiteral("screenshots"))) {
+        auto* tour = new gatehouse::ui::ScreenshotTour(window, parser.value(QStringLiteral("screenshots")), &app);
+        QObject::connect(
+            tour, &gatehouse::ui::ScreenshotTour::finished, &app, [](bool ok) { QApplication::exit(ok ? 0 : 1); });
+        tour->start();
+    }
     return app.exec();
 }

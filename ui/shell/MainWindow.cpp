@@ -44,8 +44,10 @@ MainWindow::MainWindow(
     m_sidebar = new QListWidget(this);
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
     m_sidebar->setAccessibleName(tr("Pages"));
-    m_sidebar->setMaximumWidth(200);
+    m_sidebar->setMaximumWidth(220);
+    m_sidebar->setMinimumWidth(150);
     m_sidebar->setUniformItemSizes(true);
+    m_sidebar->setStyleSheet(QStringLiteral("QListWidget::item { padding: 7px 12px; }"));
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
     connect(m_sidebar, &QListWidget::currentRowChanged, this, &MainWindow::onPageChanged);

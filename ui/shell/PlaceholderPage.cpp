@@ -13,10 +13,13 @@ PlaceholderPage::PlaceholderPage(QString title, const QString& explanation, QWid
     auto* text = new QLabel(explanation, this);
     text->setObjectName(QStringLiteral("placeholderText"));
     text->setWordWrap(true);
+    text->setAlignment(Qt::AlignCenter);
+    heading->setAlignment(Qt::AlignCenter);
     auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(48, 24, 48, 24);
     layout->addStretch();
-    layout->addWidget(heading, 0, Qt::AlignHCenter);
-    layout->addWidget(text, 0, Qt::AlignHCenter);
+    layout->addWidget(heading);
+    layout->addWidget(text);
     layout->addStretch();
 }
 

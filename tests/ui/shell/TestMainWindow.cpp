@@ -1,7 +1,7 @@
 #include "ui/shell/MainWindow.h"
 
-#include "tests/ui/support/ConsoleFixture.h"
 #include "core/gateway/Engine.h"
+#include "tests/ui/support/ConsoleFixture.h"
 #include "ui/shell/ConsolePages.h"
 #include "ui/shell/ConsoleSettings.h"
 #include "ui/shell/GatewayController.h"
