@@ -5,6 +5,7 @@
 #include "core/catalog/Catalog.h"
 #include "core/catalog/ConsumerService.h"
 #include "core/catalog/DataDirectory.h"
+#include "core/common/Actor.h"
 #include "core/common/Clock.h"
 #include "core/tokens/TokenService.h"
 
@@ -15,16 +16,6 @@
 #include <cstdio>
 
 namespace gatehouse::cli {
-
-namespace {
-
-QString actorName()
-{
-    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
-    return user.isEmpty() ? QStringLiteral("cli") : QStringLiteral("cli:") + user;
-}
-
-} // namespace
 
 CliContext::CliContext()
     : m_out(stdout)
@@ -99,7 +90,7 @@ Result<void> CliContext::open()
     if (auto opened = catalog->openInDirectory(*directory); !opened)
         return opened.error();
     m_catalog = std::move(catalog);
-    const QString actor = actorName();
+    const QString actor = localActor(u"cli");
     m_apis = std::make_unique<ApiService>(*m_catalog, actor);
     m_consumers = std::make_unique<ConsumerService>(*m_catalog, actor);
     m_tokens = std::make_unique<TokenService>(*m_catalog, actor);

@@ -1,5 +1,7 @@
 #include "ui/common/ConsoleServices.h"
 
+#include "core/common/Actor.h"
+
 namespace gatehouse::ui {
 
 ConsoleServices::ConsoleServices(Catalog& catalog_, const Clock& clock_, const QString& actor)
@@ -14,8 +16,7 @@ ConsoleServices::ConsoleServices(Catalog& catalog_, const Clock& clock_, const Q
 
 QString ConsoleServices::defaultActor()
 {
-    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("LOGNAME"));
-    return user.isEmpty() ? QStringLiteral("console") : QStringLiteral("console:") + user;
+    return localActor(u"console");
 }
 
 } // namespace gatehouse::ui
