@@ -92,6 +92,11 @@ mkdir -p "$HOME"
 mkdir -m 0700 "$XDG_RUNTIME_DIR"
 unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
 
+# The user unit's syntax and ExecStart, where systemd is installed (CI containers may have none).
+if command -v systemd-analyze >/dev/null; then
+    systemd-analyze verify --user --man=no /usr/lib/systemd/user/gatehouse-gateway.service || fail "the user unit"
+fi
+
 echo "--- gatehouse-cli --version"
 out=$(/usr/bin/gatehouse-cli --version)
 echo "$out"
