@@ -76,6 +76,11 @@ package() {
         echo "tests are in the package" >&2
         exit 1
     fi
+    # Without dpkg-shlibdeps CPack only prints a note and ships the hand-written Depends alone.
+    if ! dpkg-deb -f "${debs[0]}" Depends | grep -q 'libqt6core6'; then
+        echo "Depends was not computed by dpkg-shlibdeps (is dpkg-dev installed?)" >&2
+        exit 1
+    fi
     # The tree as shipped: validate-tree also checks that the metainfo's launchable names a packaged desktop file.
     local tree
     tree=$(mktemp -d)
