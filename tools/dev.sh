@@ -5,6 +5,8 @@
 #   tools/dev.sh test [--sanitize] install what is needed, build with -Werror, run every test
 #   tools/dev.sh deps | build      the first steps alone
 #   tools/dev.sh format-check      clang-format --dry-run over every C++ file in the repository
+#   tools/dev.sh package           build Release in build-package, validate the desktop metadata, write the .deb
+#   tools/dev.sh package-smoke     install that .deb with apt, run the installed gateway, remove it (root or sudo)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,14 +18,20 @@ PACKAGES=(
     qtkeychain-qt6-dev libssl-dev node-llhttp
     fonts-dejavu-core clang-format
 )
+# Only `package` and `package-smoke` need these, so `test` does not install them: dpkg-shlibdeps (dpkg-dev) and
+# file, which CPack runs to compute Depends and to find the executables to strip; the two metadata validators;
+# curl for the smoke test's requests.
+PACKAGE_PACKAGES=(dpkg-dev file desktop-file-utils appstream curl)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+# deps [PACKAGE...]: install those of the packages (by default PACKAGES) that are missing.
 deps() {
     local missing=()
-    for package in "${PACKAGES[@]}"; do
+    [ $# -gt 0 ] || set -- "${PACKAGES[@]}"
+    for package in "$@"; do
         dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
     done
     if [ ${#missing[@]} -gt 0 ]; then
@@ -46,6 +54,43 @@ run_tests() {
     # No display and no D-Bus session are needed: GUI tests use the offscreen platform.
     export QT_QPA_PLATFORM=offscreen
     ctest --test-dir "$dir" --output-on-failure --parallel "$(nproc)" --timeout 600
+}
+
+# The desktop file and the AppStream metainfo as software centres read them; --no-net: CI may have no network.
+validate_metadata() {
+    desktop-file-validate resources/io.github.gatehouse.Gatehouse.desktop
+    appstreamcli validate --no-net --explain resources/io.github.gatehouse.Gatehouse.metainfo.xml
+}
+
+package() {
+    local dir=build-package
+    # Release, without the tests (they are built and run by `test`, and would only cost CI time here). No
+    # -Werror: GCC's -O3 warnings differ from RelWithDebInfo's, and a package build is not where to find them.
+    build "$dir" -DCMAKE_BUILD_TYPE=Release -DGATEHOUSE_WERROR=OFF -DGATEHOUSE_BUILD_TESTS=OFF
+    # A stale .deb from an earlier version would be ambiguous for package-smoke.
+    rm -f "$dir"/gatehouse_*.deb
+    (cd "$dir" && cpack -G DEB)
+    local debs=("$dir"/gatehouse_*_*.deb)
+    [ ${#debs[@]} -eq 1 ] && [ -f "${debs[0]}" ] || { echo "cpack wrote no single gatehouse_*.deb" >&2; exit 1; }
+    if dpkg-deb -c "${debs[0]}" | grep -Ei '/(tests?|bench)(/|$)|/test_'; then
+        echo "tests are in the package" >&2
+        exit 1
+    fi
+    # Without dpkg-shlibdeps CPack only prints a note and ships the hand-written Depends alone.
+    if ! dpkg-deb -f "${debs[0]}" Depends | grep -q 'libqt6core6'; then
+        echo "Depends was not computed by dpkg-shlibdeps (is dpkg-dev installed?)" >&2
+        exit 1
+    fi
+    # The tree as shipped: validate-tree also checks that the metainfo's launchable names a packaged desktop file.
+    local tree
+    tree=$(mktemp -d)
+    dpkg-deb -x "${debs[0]}" "$tree"
+    desktop-file-validate "$tree"/usr/share/applications/*.desktop
+    appstreamcli validate-tree --no-net --explain "$tree" || { rm -rf "$tree"; exit 1; }
+    rm -rf "$tree"
+    dpkg-deb -I "${debs[0]}"
+    dpkg-deb -c "${debs[0]}"
+    echo "Package: $PWD/${debs[0]}"
 }
 
 format_check() {
@@ -78,8 +123,18 @@ case "$command" in
         fi
         ;;
     format-check) deps && format_check ;;
+    package)
+        deps
+        deps "${PACKAGE_PACKAGES[@]}"
+        validate_metadata
+        package
+        ;;
+    package-smoke)
+        deps curl
+        exec packaging/smoke-test.sh "$@"
+        ;;
     *)
-        sed -n '2,9p' "$0"
+        sed -n '2,11p' "$0"
         exit 2
         ;;
 esac

@@ -38,6 +38,8 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("gatehouse"));
     QApplication::setApplicationDisplayName(QStringLiteral("Gatehouse"));
     QApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
+    // Wayland compositors and docks find the window's .desktop file (and so its icon) by this name.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.gatehouse.Gatehouse"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Gatehouse console: API bearer tokens and a local gateway."));
