@@ -1,0 +1,49 @@
+#include "ui/common/FieldErrorLabel.h"
+
+#include <QPalette>
+
+namespace gatehouse::ui {
+
+FieldErrorLabel::FieldErrorLabel(QString fieldLabel, QWidget* parent)
+    : QLabel(parent)
+    , m_fieldLabel(std::move(fieldLabel))
+{
+    setWordWrap(true);
+    setTextFormat(Qt::PlainText);
+    // Errors quote what the user typed; it must be selectable to copy, never interpreted.
+    setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette errorPalette = palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
+    setPalette(errorPalette);
+    hide();
+}
+
+void FieldErrorLabel::showError(const Error& error)
+{
+    setText(sentence(m_fieldLabel, error));
+    show();
+}
+
+void FieldErrorLabel::clearError()
+{
+    clear();
+    hide();
+}
+
+QString FieldErrorLabel::sentence(const QString& fieldLabel, const Error& error)
+{
+    const QString& message = error.message;
+    if (message.isEmpty())
+        return fieldLabel;
+    if (fieldLabel.isEmpty())
+        return message.at(0).toUpper() + message.mid(1);
+    // The core's messages are written to follow the field's name ("is required", "must be ..."),
+    // as the CLI prints them after "name: "; others are whole sentences that only need a capital.
+    for (const auto predicate : {u"is ", u"must ", u"has ", u"contains "}) {
+        if (message.startsWith(predicate))
+            return fieldLabel + u' ' + message;
+    }
+    return message.at(0).toUpper() + message.mid(1);
+}
+
+} // namespace gatehouse::ui
