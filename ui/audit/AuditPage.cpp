@@ -47,7 +47,7 @@ AuditPage::AuditPage(ConsoleServices& services, int limit, QWidget* parent)
 
 QString AuditPage::title() const
 {
-    return tr("Audit Trail");
+    return tr("Audit");
 }
 
 bool AuditPage::canPerform(PageAction action) const

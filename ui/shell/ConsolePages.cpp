@@ -1,6 +1,9 @@
 #include "ui/shell/ConsolePages.h"
 
+#include "ui/apis/ApisPage.h"
+#include "ui/audit/AuditPage.h"
 #include "ui/common/ConsoleServices.h"
+#include "ui/consumers/ConsumersPage.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/PlaceholderPage.h"
 
@@ -19,11 +22,10 @@ QString tr(const char* text)
 
 void addConsolePages(MainWindow& window, ConsoleServices& services)
 {
-    Q_UNUSED(services);
     window.addPage(new PlaceholderPage(
         tr("Overview"), tr("Traffic, errors and tokens at a glance arrive with the live log (next release).")));
-    window.addPage(new PlaceholderPage(tr("APIs"), tr("Being built.")));
-    window.addPage(new PlaceholderPage(tr("Consumers"), tr("Being built.")));
+    window.addPage(new ApisPage(services));
+    window.addPage(new ConsumersPage(services));
     window.addPage(new PlaceholderPage(tr("Tokens"), tr("Being built.")));
     window.addPage(new PlaceholderPage(tr("AI Providers"),
         tr("AI providers (OpenAI, Anthropic, Mistral, Gemini, Ollama) with keys in the system keychain arrive in a "
@@ -32,7 +34,7 @@ void addConsolePages(MainWindow& window, ConsoleServices& services)
         tr("The live request log arrives in the next release; `gatehouse-cli logs --follow` shows it today.")));
     window.addPage(
         new PlaceholderPage(tr("Timeline"), tr("The expiry timeline of every token arrives in the next release.")));
-    window.addPage(new PlaceholderPage(tr("Audit"), tr("Being built.")));
+    window.addPage(new AuditPage(services));
 }
 
 } // namespace gatehouse::ui

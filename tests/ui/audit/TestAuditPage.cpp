@@ -46,7 +46,7 @@ private Q_SLOTS:
         AuditPage page(f.services);
         QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
         page.show();
-        QCOMPARE(page.title(), QStringLiteral("Audit Trail"));
+        QCOMPARE(page.title(), QStringLiteral("Audit"));
         QCOMPARE(shownSubjects(page),
             (QStringList {QStringLiteral("consumer:batch-jobs"), QStringLiteral("consumer:mobile-app"),
                 QStringLiteral("api:billing")}));
