@@ -65,6 +65,13 @@ void ClipboardGuard::clearIfUnchanged()
     m_copied.clear();
 }
 
+void ClipboardGuard::clearSelectionIfHolds(const QString& secret)
+{
+    QClipboard* clipboard = QGuiApplication::clipboard();
+    if (clipboard && clipboard->supportsSelection() && clipboard->text(QClipboard::Selection) == secret)
+        clipboard->clear(QClipboard::Selection);
+}
+
 bool ClipboardGuard::isPending() const
 {
     return !m_copied.isEmpty();

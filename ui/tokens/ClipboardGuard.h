@@ -31,6 +31,8 @@ public:
     // Clears the clipboard now if it still holds what was copied; otherwise leaves it alone.
     void clearIfUnchanged();
     bool isPending() const;
+    // Clears the selection clipboard (X11 and Wayland's middle-click paste) if it holds `secret`.
+    static void clearSelectionIfHolds(const QString& secret);
 
     int clearDelayMs() const { return m_delayMs; }
     // Tests shorten the delay.

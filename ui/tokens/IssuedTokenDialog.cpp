@@ -6,6 +6,7 @@
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -41,7 +42,10 @@ IssuedTokenDialog::IssuedTokenDialog(const Token& token, tokens::SecretBytes pla
     m_field->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_field->setText(m_plaintext.toString());
     m_field->setMinimumWidth(m_field->fontMetrics().horizontalAdvance(m_field->text()) + 24);
-    m_field->setContextMenuPolicy(Qt::NoContextMenu); // Copy goes through the guard, which clears it later
+    // Every way of copying goes through the guard, which clears the clipboard later: the context
+    // menu's Copy is gone, and Ctrl+C is caught by eventFilter().
+    m_field->setContextMenuPolicy(Qt::NoContextMenu);
+    m_field->installEventFilter(this);
 
     m_copy->setObjectName(QStringLiteral("copy"));
     m_copy->setDefault(true);
@@ -74,7 +78,6 @@ IssuedTokenDialog::IssuedTokenDialog(const Token& token, tokens::SecretBytes pla
 
     setTabOrder(m_field, m_copy);
     setTabOrder(m_copy, buttons->button(QDialogButtonBox::Close));
-    m_field->selectAll();
     m_field->setFocus();
 }
 
@@ -96,6 +99,16 @@ void IssuedTokenDialog::copy()
     m_copy->setText(tr("Copied"));
 }
 
+bool IssuedTokenDialog::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_field && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent*>(event)->matches(QKeySequence::Copy)) {
+        copy();
+        return true;
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
 void IssuedTokenDialog::done(int result)
 {
     wipe();
@@ -104,6 +117,9 @@ void IssuedTokenDialog::done(int result)
 
 void IssuedTokenDialog::wipe()
 {
+    // Selecting text on X11 copies it to the selection clipboard, which the guard never saw.
+    if (!m_plaintext.isEmpty())
+        ClipboardGuard::instance().clearSelectionIfHolds(m_plaintext.toString());
     // Best effort for the field (QString's buffer is not ours to cleanse); the SecretBytes is wiped.
     m_field->clear();
     m_plaintext.clear();

@@ -89,6 +89,25 @@ private Q_SLOTS:
         QTRY_COMPARE(QGuiApplication::clipboard()->text(), QString());
     }
 
+    void ctrlCInTheFieldGoesThroughTheGuard()
+    {
+        test::ConsoleFixture f;
+        QVERIFY(f.isReady());
+        f.t.addBillingApiAndConsumer();
+        auto issued = f.services.tokens.create({QStringLiteral("mobile-app"), QString(),
+            {QStringLiteral("api:billing:read")}, f.t.expiryInDays(7), QString()});
+        QVERIFY(issued.ok());
+        auto* dialog = new IssuedTokenDialog(issued->token, std::move(issued->plaintext));
+        dialog->open();
+        auto* field = dialog->findChild<QLineEdit*>(QStringLiteral("tokenText"));
+        field->selectAll();
+        QTest::keyClick(field, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QGuiApplication::clipboard()->text(), dialog->tokenText());
+        QVERIFY(ui::ClipboardGuard::instance().isPending());
+        QTRY_COMPARE(QGuiApplication::clipboard()->text(), QString());
+        dialog->close();
+    }
+
     void somethingCopiedMeanwhileIsLeftAlone()
     {
         test::ConsoleFixture f;
