@@ -30,7 +30,6 @@ constexpr int kAllStates = -1;
 TokensPage::TokensPage(ConsoleServices& services, QWidget* parent)
     : Page(parent)
     , m_services(services)
-    , m_model(new TokenTableModel(services, this))
     , m_table(new FilterableTable(this))
     , m_details(new TokenDetailsPane(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
@@ -41,6 +40,11 @@ TokensPage::TokensPage(ConsoleServices& services, QWidget* parent)
     , m_state(new QComboBox(this))
 {
     setObjectName(QStringLiteral("tokensPage"));
+    // The consumer filter must follow a rename before the model rereads by consumer name, or the
+    // model would briefly drop every row of the renamed consumer: connect this first (slots run in
+    // connection order), then build the model, which connects its own reread.
+    connect(&m_services.revisions, &RevisionWatcher::changed, this, &TokensPage::reloadConsumers);
+    m_model = new TokenTableModel(services, this);
 
     m_new->setObjectName(QStringLiteral("newToken"));
     m_revoke->setObjectName(QStringLiteral("revokeSelected"));
@@ -109,8 +113,6 @@ TokensPage::TokensPage(ConsoleServices& services, QWidget* parent)
     connect(m_details, &TokenDetailsPane::revokeRequested, this, [this](qint64 id) { revoke({id}); });
     connect(m_details, &TokenDetailsPane::rotateRequested, this, &TokensPage::rotate);
     connect(m_model, &TokenTableModel::readFailed, this, &Page::statusMessage);
-    // Consumers come and go (and get renamed) on the Consumers page and in the CLI.
-    connect(&m_services.revisions, &RevisionWatcher::changed, this, &TokensPage::reloadConsumers);
 
     reloadConsumers();
     selectionChanged();

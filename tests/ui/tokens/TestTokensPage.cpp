@@ -256,10 +256,15 @@ private Q_SLOTS:
         QCOMPARE(page.model()->rowCount(), 0);
         QVERIFY(!button(page, QStringLiteral("revokeSelected"))->isEnabled());
 
-        // Renamed elsewhere: still selected, under its new name.
+        // Renamed elsewhere: still selected, under its new name, and its rows never leave the table.
+        states->setCurrentIndex(0);
+        QCOMPARE(page.model()->rowCount(), 2);
+        QSignalSpy removed(page.model(), &QAbstractItemModel::rowsRemoved);
         QVERIFY(f.t.consumers.update(QStringLiteral("mobile-app"), QStringLiteral("phone-app"), QString()).ok());
         QTRY_COMPARE(consumers->currentText(), QStringLiteral("phone-app"));
         QCOMPARE(page.model()->filter().consumer, QStringLiteral("phone-app"));
+        QCOMPARE(page.model()->rowCount(), 2);
+        QCOMPARE(removed.size(), 0);
     }
 
     void newPreselectsTheFilteredConsumer()
