@@ -1,5 +1,6 @@
 #include "ui/common/FieldErrorLabel.h"
 
+#include <QHBoxLayout>
 #include <QPalette>
 
 namespace gatehouse::ui {
@@ -22,6 +23,29 @@ void FieldErrorLabel::showError(const Error& error)
 {
     setText(sentence(m_fieldLabel, error));
     show();
+}
+
+FieldErrorLabel* FieldErrorLabel::named(const QString& objectName, QWidget* parent)
+{
+    auto* label = new FieldErrorLabel(QString(), parent);
+    label->setObjectName(objectName);
+    return label;
+}
+
+QWidget* FieldErrorLabel::beside(QWidget* field, FieldErrorLabel* reason, QWidget* parent)
+{
+    auto* row = new QWidget(parent);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(field, 1);
+    layout->addWidget(reason, 1);
+    return row;
+}
+
+void FieldErrorLabel::setReason(const QString& reason)
+{
+    setText(reason);
+    setVisible(!reason.isEmpty());
 }
 
 void FieldErrorLabel::clearError()

@@ -18,7 +18,14 @@ public:
     // ("is required" becomes "Name is required").
     explicit FieldErrorLabel(QString fieldLabel, QWidget* parent = nullptr);
 
+    // A label with no field name of its own (the reason is a whole sentence), named for tests.
+    static FieldErrorLabel* named(const QString& objectName, QWidget* parent);
+    // A row holding `field` and, to its right, its reason: for dialogs that explain beside a field.
+    static QWidget* beside(QWidget* field, FieldErrorLabel* reason, QWidget* parent);
+
     void showError(const Error& error);
+    // Shows `reason` as it is; hides the label when it is empty.
+    void setReason(const QString& reason);
     void clearError();
     bool hasError() const { return !text().isEmpty(); }
 

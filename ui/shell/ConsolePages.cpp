@@ -6,6 +6,7 @@
 #include "ui/consumers/ConsumersPage.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/PlaceholderPage.h"
+#include "ui/tokens/TokensPage.h"
 
 #include <QCoreApplication>
 
@@ -26,7 +27,7 @@ void addConsolePages(MainWindow& window, ConsoleServices& services)
         tr("Overview"), tr("Traffic, errors and tokens at a glance arrive with the live log (next release).")));
     window.addPage(new ApisPage(services));
     window.addPage(new ConsumersPage(services));
-    window.addPage(new PlaceholderPage(tr("Tokens"), tr("Being built.")));
+    window.addPage(new TokensPage(services));
     window.addPage(new PlaceholderPage(tr("AI Providers"),
         tr("AI providers (OpenAI, Anthropic, Mistral, Gemini, Ollama) with keys in the system keychain arrive in a "
            "later release.")));

@@ -4,7 +4,7 @@
 #include "core/common/Clock.h"
 #include "core/gateway/RateLimit.h"
 #include "ui/common/ConsoleServices.h"
-#include "ui/tokens/FieldReason.h"
+#include "ui/common/FieldErrorLabel.h"
 #include "ui/tokens/IssuedTokenDialog.h"
 
 #include <QCheckBox>
@@ -69,7 +69,7 @@ NewTokenDialog::NewTokenDialog(ConsoleServices& services, const QString& consume
             m_consumer->addItem(c.name, c.name);
     }
     m_consumer->setCurrentIndex(consumer.isEmpty() ? -1 : m_consumer->findData(consumer));
-    m_consumerReason = fieldReason::makeLabel(QStringLiteral("consumerReason"), this);
+    m_consumerReason = FieldErrorLabel::named(QStringLiteral("consumerReason"), this);
     auto* noConsumers = new QLabel(tr("No consumers yet: add one on the Consumers page first."), this);
     noConsumers->setObjectName(QStringLiteral("noConsumersHint"));
     noConsumers->setVisible(m_consumer->count() == 0);
@@ -80,11 +80,11 @@ NewTokenDialog::NewTokenDialog(ConsoleServices& services, const QString& consume
     m_name->setObjectName(QStringLiteral("name"));
     m_name->setPlaceholderText(tr("Optional: \"<consumer> <date>\" if empty"));
     m_name->setMaxLength(int(TokenService::kMaxNameLength) + 1); // one more, so "too long" can be said
-    m_nameReason = fieldReason::makeLabel(QStringLiteral("nameReason"), this);
+    m_nameReason = FieldErrorLabel::named(QStringLiteral("nameReason"), this);
 
     // Scopes.
     QWidget* scopes = buildScopes();
-    m_scopesReason = fieldReason::makeLabel(QStringLiteral("scopesReason"), this);
+    m_scopesReason = FieldErrorLabel::named(QStringLiteral("scopesReason"), this);
 
     // Lifetime.
     m_lifetime = new QComboBox(this);
@@ -109,7 +109,7 @@ NewTokenDialog::NewTokenDialog(ConsoleServices& services, const QString& consume
     m_neverWarning->setObjectName(QStringLiteral("neverWarning"));
     m_neverWarning->setWordWrap(true);
     m_neverWarning->hide();
-    m_expiryReason = fieldReason::makeLabel(QStringLiteral("expiryReason"), this);
+    m_expiryReason = FieldErrorLabel::named(QStringLiteral("expiryReason"), this);
     auto* lifetimeRow = new QWidget(this);
     auto* lifetimeLayout = new QHBoxLayout(lifetimeRow);
     lifetimeLayout->setContentsMargins(0, 0, 0, 0);
@@ -121,9 +121,9 @@ NewTokenDialog::NewTokenDialog(ConsoleServices& services, const QString& consume
     m_rateLimit = new QLineEdit(this);
     m_rateLimit->setObjectName(QStringLiteral("rateLimit"));
     m_rateLimit->setPlaceholderText(tr("e.g. 10/s or 600/m; empty: the API's default"));
-    m_rateLimitReason = fieldReason::makeLabel(QStringLiteral("rateLimitReason"), this);
+    m_rateLimitReason = FieldErrorLabel::named(QStringLiteral("rateLimitReason"), this);
 
-    m_serviceError = fieldReason::makeLabel(QStringLiteral("serviceError"), this);
+    m_serviceError = FieldErrorLabel::named(QStringLiteral("serviceError"), this);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = m_buttons->button(QDialogButtonBox::Ok);
@@ -135,17 +135,17 @@ NewTokenDialog::NewTokenDialog(ConsoleServices& services, const QString& consume
 
     auto* form = new QFormLayout;
     form->addRow(
-        buddyLabel(tr("&Consumer:"), m_consumer, this), fieldReason::beside(m_consumer, m_consumerReason, this));
+        buddyLabel(tr("&Consumer:"), m_consumer, this), FieldErrorLabel::beside(m_consumer, m_consumerReason, this));
     form->addRow(QString(), noConsumers);
-    form->addRow(buddyLabel(tr("&Name:"), m_name, this), fieldReason::beside(m_name, m_nameReason, this));
+    form->addRow(buddyLabel(tr("&Name:"), m_name, this), FieldErrorLabel::beside(m_name, m_nameReason, this));
     QWidget* firstScope = m_apis.isEmpty() ? scopes : static_cast<QWidget*>(m_apis.first().enabled);
     form->addRow(buddyLabel(tr("&Scopes:"), firstScope, this), scopes);
     form->addRow(QString(), m_scopesReason);
     form->addRow(buddyLabel(tr("&Lifetime:"), m_lifetime, this), lifetimeRow);
     form->addRow(QString(), m_never);
     form->addRow(QString(), m_neverWarning);
-    form->addRow(
-        buddyLabel(tr("&Rate limit:"), m_rateLimit, this), fieldReason::beside(m_rateLimit, m_rateLimitReason, this));
+    form->addRow(buddyLabel(tr("&Rate limit:"), m_rateLimit, this),
+        FieldErrorLabel::beside(m_rateLimit, m_rateLimitReason, this));
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -162,7 +162,7 @@ NewTokenDialog::NewTokenDialog(ConsoleServices& services, const QString& consume
         setTabOrder(order.at(i - 1), order.at(i));
 
     const auto revalidate = [this] {
-        fieldReason::set(m_serviceError, QString()); // the admin is correcting whatever the service refused
+        m_serviceError->setReason(QString()); // the admin is correcting whatever the service refused
         validate();
     };
     connect(m_consumer, &QComboBox::currentIndexChanged, this, revalidate);
@@ -252,8 +252,8 @@ bool NewTokenDialog::isValid() const
 void NewTokenDialog::validate()
 {
     bool valid = true;
-    const auto check = [&valid](QLabel* reason, const QString& problem) {
-        fieldReason::set(reason, problem);
+    const auto check = [&valid](FieldErrorLabel* reason, const QString& problem) {
+        reason->setReason(problem);
         valid = valid && problem.isEmpty();
     };
 
@@ -291,7 +291,7 @@ void NewTokenDialog::create()
         m_rateLimit->text().trimmed()};
     auto issued = m_services.tokens.create(request);
     if (!issued) {
-        fieldReason::set(m_serviceError, issued.error().toString());
+        m_serviceError->setReason(issued.error().toString());
         return;
     }
     const Token token = issued->token;

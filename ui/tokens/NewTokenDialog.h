@@ -17,6 +17,7 @@ class QPushButton;
 namespace gatehouse::ui {
 
 class ConsoleServices;
+class FieldErrorLabel;
 
 // Issues a token: consumer, optional name, one read-only or read-write scope per ticked API, a
 // lifetime (presets, a custom date, or "never" behind its own checkbox and warning) and an
@@ -58,19 +59,19 @@ private:
 
     ConsoleServices& m_services;
     QComboBox* m_consumer = nullptr;
-    QLabel* m_consumerReason = nullptr;
+    FieldErrorLabel* m_consumerReason = nullptr;
     QLineEdit* m_name = nullptr;
-    QLabel* m_nameReason = nullptr;
+    FieldErrorLabel* m_nameReason = nullptr;
     QList<ApiChoice> m_apis;
-    QLabel* m_scopesReason = nullptr;
+    FieldErrorLabel* m_scopesReason = nullptr;
     QComboBox* m_lifetime = nullptr;
     QDateTimeEdit* m_customExpiry = nullptr;
     QCheckBox* m_never = nullptr;
     QLabel* m_neverWarning = nullptr;
-    QLabel* m_expiryReason = nullptr;
+    FieldErrorLabel* m_expiryReason = nullptr;
     QLineEdit* m_rateLimit = nullptr;
-    QLabel* m_rateLimitReason = nullptr;
-    QLabel* m_serviceError = nullptr;
+    FieldErrorLabel* m_rateLimitReason = nullptr;
+    FieldErrorLabel* m_serviceError = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     QPushButton* m_ok = nullptr;
 };

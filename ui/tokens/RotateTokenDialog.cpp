@@ -2,7 +2,7 @@
 
 #include "core/tokens/Duration.h"
 #include "ui/common/ConsoleServices.h"
-#include "ui/tokens/FieldReason.h"
+#include "ui/common/FieldErrorLabel.h"
 #include "ui/tokens/IssuedTokenDialog.h"
 
 #include <QComboBox>
@@ -43,8 +43,8 @@ RotateTokenDialog::RotateTokenDialog(ConsoleServices& services, const Token& tok
     m_custom->setObjectName(QStringLiteral("customGrace"));
     m_custom->setPlaceholderText(tr("e.g. 30m, 2h, 1d12h"));
     m_custom->setEnabled(false);
-    m_graceReason = fieldReason::makeLabel(QStringLiteral("graceReason"), this);
-    m_serviceError = fieldReason::makeLabel(QStringLiteral("serviceError"), this);
+    m_graceReason = FieldErrorLabel::named(QStringLiteral("graceReason"), this);
+    m_serviceError = FieldErrorLabel::named(QStringLiteral("serviceError"), this);
 
     auto* row = new QWidget(this);
     auto* rowLayout = new QHBoxLayout(row);
@@ -77,7 +77,7 @@ RotateTokenDialog::RotateTokenDialog(ConsoleServices& services, const Token& tok
     setTabOrder(m_ok, buttons->button(QDialogButtonBox::Cancel));
 
     const auto revalidate = [this] {
-        fieldReason::set(m_serviceError, QString());
+        m_serviceError->setReason(QString());
         validate();
     };
     connect(m_grace, &QComboBox::currentIndexChanged, this, revalidate);
@@ -108,7 +108,7 @@ void RotateTokenDialog::validate()
     const bool custom = Grace(m_grace->currentData().toInt()) == Grace::Custom;
     m_custom->setEnabled(custom);
     const auto grace = graceMs();
-    fieldReason::set(m_graceReason, grace ? QString() : grace.error().message);
+    m_graceReason->setReason(grace ? QString() : grace.error().message);
     m_ok->setEnabled(grace.ok());
 }
 
@@ -119,7 +119,7 @@ void RotateTokenDialog::rotate()
         return;
     auto issued = m_services.tokens.rotate(m_token.id, *grace);
     if (!issued) {
-        fieldReason::set(m_serviceError, issued.error().toString());
+        m_serviceError->setReason(issued.error().toString());
         return;
     }
     const Token replacement = issued->token;

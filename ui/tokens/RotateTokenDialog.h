@@ -13,6 +13,7 @@ class QPushButton;
 namespace gatehouse::ui {
 
 class ConsoleServices;
+class FieldErrorLabel;
 
 // Rotates one token: asks only how long the old token keeps working (none, 1 hour, 1 day,
 // 7 days, or a custom duration such as "2h30m"), calls TokenService::rotate, and shows the new
@@ -40,8 +41,8 @@ private:
     Token m_token;
     QComboBox* m_grace = nullptr;
     QLineEdit* m_custom = nullptr;
-    QLabel* m_graceReason = nullptr;
-    QLabel* m_serviceError = nullptr;
+    FieldErrorLabel* m_graceReason = nullptr;
+    FieldErrorLabel* m_serviceError = nullptr;
     QPushButton* m_ok = nullptr;
 };
 

@@ -7,6 +7,7 @@
 #include "tests/support/upstreams/RawHttpClient.h"
 #include "tests/ui/support/ConsoleFixture.h"
 #include "ui/apis/ApiDialog.h"
+#include "ui/common/FilterableTable.h"
 #include "ui/consumers/ConsumerDialog.h"
 #include "ui/shell/ConsolePages.h"
 #include "ui/shell/ConsoleSettings.h"
@@ -15,6 +16,7 @@
 #include "ui/shell/MainWindow.h"
 #include "ui/tokens/IssuedTokenDialog.h"
 #include "ui/tokens/NewTokenDialog.h"
+#include "ui/tokens/TokenTableModel.h"
 #include "ui/tokens/TokensPage.h"
 
 #include <QAbstractItemModel>
@@ -116,7 +118,7 @@ private Q_SLOTS:
         ui::ApiDialog* apiDialog = nullptr;
         QTRY_VERIFY((apiDialog = test::openDialog<ui::ApiDialog>()));
         retype(child<QLineEdit>(apiDialog, QStringLiteral("name")), QStringLiteral("billing"));
-        retype(child<QLineEdit>(apiDialog, QStringLiteral("upstream")), upstream.url());
+        retype(child<QLineEdit>(apiDialog, QStringLiteral("upstream")), upstream.url().toString());
         child<QCheckBox>(apiDialog, QStringLiteral("stripPrefix"))->setChecked(true);
         QTRY_VERIFY(okOf(apiDialog)->isEnabled());
         QTest::mouseClick(okOf(apiDialog), Qt::LeftButton);
