@@ -58,6 +58,10 @@ int runServeCommand(CliContext& context, QStringList args)
         {QStringLiteral("workers"), QStringLiteral("Worker threads (default: one per core)."), QStringLiteral("N")},
         {QStringLiteral("allow-non-loopback"),
             QStringLiteral("Allow --listen on an address other machines can reach.")},
+        {QStringLiteral("max-connections"), QStringLiteral("Open client connections at most (default 10000)."),
+            QStringLiteral("N")},
+        {QStringLiteral("log-retention"), QStringLiteral("Remove request-log rows older than this (default 30d)."),
+            QStringLiteral("DURATION")},
     });
     int exitCode = 0;
     if (!context.parse(parser, QStringLiteral("serve"), args, 0, exitCode))

@@ -231,6 +231,29 @@ private Q_SLOTS:
         QVERIFY(serve.readAllStandardError().contains("loopback"));
         Q_UNUSED(code);
     }
+
+    void limitOptionsAreCheckedAndQuiet()
+    {
+        QProcess serve;
+        serve.start(QStringLiteral(GATEHOUSE_CLI_PATH),
+            {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("serve"), QStringLiteral("--listen"),
+                QStringLiteral("127.0.0.1:0"), QStringLiteral("--no-admin"), QStringLiteral("--max-connections"),
+                QStringLiteral("0")});
+        QVERIFY(serve.waitForFinished(15'000));
+        QCOMPARE(serve.exitCode(), 2);
+        QCOMPARE(serve.readAllStandardError(),
+            QByteArray("gatehouse-cli: serve: --max-connections must be a number from 1 to 1000000\n"));
+        QProcess ok;
+        const quint16 port = startServe(ok,
+            {QStringLiteral("--max-connections"), QStringLiteral("50"), QStringLiteral("--log-retention"),
+                QStringLiteral("7d")});
+        QVERIFY2(port != 0, ok.readAllStandardError().constData());
+        ::kill(pid_t(ok.processId()), SIGTERM);
+        QVERIFY(ok.waitForFinished(15'000));
+        QCOMPARE(ok.exitCode(), 0);
+        // Nothing on stderr: every option serve reads is one it declares.
+        QCOMPARE(ok.readAllStandardError(), QByteArray());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServeCommand)
