@@ -109,6 +109,14 @@ int runServeCommand(CliContext& context, QStringList args)
     if (auto started = engine.start(config); !started)
         return context.fail(started.error());
 
+    // Before the line below announces readiness: a supervisor may send SIGTERM as soon as it reads it.
+    SignalWatcher signals;
+    QObject::connect(&signals, &SignalWatcher::terminationRequested, &engine, [&engine] {
+        // Stop accepting, let in-flight requests finish for up to 10 s, flush the log.
+        engine.stop(10'000);
+        QCoreApplication::exit(0);
+    });
+
     const QString listen = describe(config.address, engine.port());
     const QString admin = config.adminEnabled ? describe(config.adminAddress, engine.adminPort()) : QString();
     if (context.json) {
@@ -122,12 +130,6 @@ int runServeCommand(CliContext& context, QStringList args)
                       << context.catalog().filePath() << Qt::endl;
     }
 
-    SignalWatcher signals;
-    QObject::connect(&signals, &SignalWatcher::terminationRequested, &engine, [&engine] {
-        // Stop accepting, let in-flight requests finish for up to 10 s, flush the log.
-        engine.stop(10'000);
-        QCoreApplication::exit(0);
-    });
     return QCoreApplication::exec();
 }
 
