@@ -5,6 +5,7 @@
 #include "core/catalog/Catalog.h"
 #include "core/common/Clock.h"
 #include "core/gateway/Engine.h"
+#include "core/gateway/UpstreamTls.h"
 #include "core/tokens/Duration.h"
 
 #include <QCoreApplication>
@@ -62,6 +63,10 @@ int runServeCommand(CliContext& context, QStringList args)
             QStringLiteral("N")},
         {QStringLiteral("log-retention"), QStringLiteral("Remove request-log rows older than this (default 30d)."),
             QStringLiteral("DURATION")},
+        {QStringLiteral("upstream-ca"),
+            QStringLiteral("Also trust the CA certificates in this PEM file for https upstreams (repeatable; the "
+                           "system's CAs stay trusted)."),
+            QStringLiteral("FILE")},
     });
     int exitCode = 0;
     if (!context.parse(parser, QStringLiteral("serve"), args, 0, exitCode))
@@ -96,6 +101,12 @@ int runServeCommand(CliContext& context, QStringList args)
         if (!retention)
             return context.fail(retention.error());
         config.logRetentionMs = *retention;
+    }
+    for (const QString& path : parser.values(QStringLiteral("upstream-ca"))) {
+        auto certificates = gateway::UpstreamTls::loadCaCertificates(path);
+        if (!certificates)
+            return context.usage(QStringLiteral("serve: --") + certificates.error().toString());
+        config.upstreamCaCertificates += *certificates;
     }
     config.allowNonLoopback = parser.isSet(QStringLiteral("allow-non-loopback"));
     if (!config.address.isLoopback() && config.allowNonLoopback) {

@@ -458,17 +458,35 @@ void ClientConnection::onUpstreamFailure(Failure failure, const QString& detail)
         connectUpstream();
         return;
     }
-    const bool refused = failure == Failure::Refused || failure == Failure::TlsError;
     if (m_x.responseStarted) {
         m_x.event.error = QByteArrayLiteral("upstream_reset");
         abort();
         return;
     }
-    m_x.event.error = refused ? QByteArrayLiteral("upstream_unreachable") : QByteArrayLiteral("upstream_failed");
-    respond(502, "bad_gateway",
-        refused ? QStringLiteral("the upstream of \"%1\" could not be reached: %2").arg(m_x.route->name, detail)
-                : QStringLiteral("the upstream of \"%1\" failed: %2").arg(m_x.route->name, detail),
-        QByteArray());
+    QString description;
+    switch (failure) {
+    case Failure::Refused:
+        m_x.event.error = QByteArrayLiteral("upstream_unreachable");
+        description = QStringLiteral("the upstream of \"%1\" could not be reached: %2").arg(m_x.route->name, detail);
+        break;
+    case Failure::TlsVerification:
+        m_x.event.error = QByteArrayLiteral("upstream_tls_failed");
+        description
+            = QStringLiteral("TLS verification failed for the upstream of \"%1\": %2").arg(m_x.route->name, detail);
+        break;
+    case Failure::TlsHandshake:
+        m_x.event.error = QByteArrayLiteral("upstream_tls_failed");
+        description
+            = QStringLiteral("the TLS handshake with the upstream of \"%1\" failed: %2").arg(m_x.route->name, detail);
+        break;
+    case Failure::Closed:
+    case Failure::Reset:
+    case Failure::Malformed:
+        m_x.event.error = QByteArrayLiteral("upstream_failed");
+        description = QStringLiteral("the upstream of \"%1\" failed: %2").arg(m_x.route->name, detail);
+        break;
+    }
+    respond(502, "bad_gateway", description, QByteArray());
 }
 
 void ClientConnection::respond(int status, QByteArrayView errorCode, const QString& description,

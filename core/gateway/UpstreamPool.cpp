@@ -18,7 +18,7 @@ UpstreamConnection* UpstreamPool::acquire(const QByteArray& host, quint16 port, 
         disconnect(connection, &UpstreamConnection::idleClosed, this, nullptr);
         return connection;
     }
-    return new UpstreamConnection(host, port, tls, this);
+    return new UpstreamConnection(host, port, tls ? &m_tls : nullptr, this);
 }
 
 void UpstreamPool::release(UpstreamConnection* connection, qint64 nowMs)

@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSslConfiguration>
 
 namespace gatehouse::gateway {
 
@@ -18,8 +19,9 @@ public:
     static constexpr int kMaxIdlePerUpstream = 64;
     static constexpr qint64 kIdleTimeoutMs = 30'000;
 
-    explicit UpstreamPool(QObject* parent = nullptr)
+    explicit UpstreamPool(QSslConfiguration tls, QObject* parent = nullptr)
         : QObject(parent)
+        , m_tls(std::move(tls))
     { }
     ~UpstreamPool() override;
 
@@ -41,6 +43,7 @@ private:
     };
     void forget(UpstreamConnection* connection);
 
+    QSslConfiguration m_tls; // for https upstreams
     QHash<QByteArray, QList<Idle>> m_idle;
 };
 
