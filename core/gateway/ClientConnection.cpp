@@ -442,6 +442,9 @@ void ClientConnection::onUpstreamComplete()
         return;
     if (m_x.chunkedToClient)
         writeToClient("0\r\n\r\n");
+    // The whole response is queued: one write now, instead of a POLLOUT wake-up on the next loop pass.
+    if (m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->flush();
     m_x.responseComplete = true;
     m_state.metrics.openStreams.fetch_sub(1);
     // The upstream answered before the whole body was sent: that connection cannot be reused,

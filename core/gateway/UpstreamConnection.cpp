@@ -105,6 +105,8 @@ void UpstreamConnection::flushOutbox()
         return;
     m_socket->write(m_outbox);
     m_outbox.clear();
+    // Hand the head to the kernel now instead of on the next loop pass (a POLLOUT wake-up per request).
+    m_socket->flush();
 }
 
 void UpstreamConnection::sendBody(QByteArrayView bytes)
