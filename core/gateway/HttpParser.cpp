@@ -105,6 +105,20 @@ HttpParser::Private::Private(Mode mode, HttpParserListener& listener, Limits lim
     enterPhase(Phase::Head);
 }
 
+namespace {
+
+// llhttp hands over each span once when the head arrived in one read, which is the usual case: build
+// the array in one exact allocation rather than through append's growth path.
+void appendSpan(QByteArray& to, const char* at, size_t length)
+{
+    if (to.isEmpty())
+        to = QByteArray(at, qsizetype(length));
+    else
+        to.append(at, qsizetype(length));
+}
+
+} // namespace
+
 const llhttp_settings_t& HttpParser::Private::settings()
 {
     static const llhttp_settings_t instance = [] {
@@ -112,19 +126,19 @@ const llhttp_settings_t& HttpParser::Private::settings()
         llhttp_settings_init(&s);
         s.on_message_begin = [](llhttp_t* p) { return self(p)->messageBegin(); };
         s.on_url = [](llhttp_t* p, const char* at, size_t length) {
-            self(p)->target.append(at, qsizetype(length));
+            appendSpan(self(p)->target, at, length);
             return 0;
         };
         s.on_status = [](llhttp_t* p, const char* at, size_t length) {
-            self(p)->reason.append(at, qsizetype(length));
+            appendSpan(self(p)->reason, at, length);
             return 0;
         };
         s.on_header_field = [](llhttp_t* p, const char* at, size_t length) {
-            self(p)->field.append(at, qsizetype(length));
+            appendSpan(self(p)->field, at, length);
             return 0;
         };
         s.on_header_value = [](llhttp_t* p, const char* at, size_t length) {
-            self(p)->value.append(at, qsizetype(length));
+            appendSpan(self(p)->value, at, length);
             return 0;
         };
         s.on_header_field_complete = [](llhttp_t* p) { return self(p)->headerFieldComplete(); };
