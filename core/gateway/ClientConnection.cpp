@@ -442,9 +442,6 @@ void ClientConnection::onUpstreamComplete()
         return;
     if (m_x.chunkedToClient)
         writeToClient("0\r\n\r\n");
-    // The whole response is queued: one write now, instead of a POLLOUT wake-up on the next loop pass.
-    if (m_socket->state() == QAbstractSocket::ConnectedState)
-        m_socket->flush();
     m_x.responseComplete = true;
     m_state.metrics.openStreams.fetch_sub(1);
     // The upstream answered before the whole body was sent: that connection cannot be reused,
@@ -598,6 +595,11 @@ void ClientConnection::finishExchange()
     }
     m_idleDeadlineMs = m_state.clock.nowMs() + m_state.config.idleTimeoutMs;
     m_headDeadlineMs = 0;
+    // The whole response is queued: one write now, instead of a POLLOUT wake-up on the next loop pass.
+    // Only now, with the event logged and the idle clock started: the client may act on the response
+    // at once, and must find both done.
+    if (m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->flush();
     if (!m_inClientFeed && m_pending.isEmpty() && m_socket->bytesAvailable() == 0) {
         // The usual keep-alive case: nothing is waiting, so the next readyRead starts the next
         // request. This skips a queued call (an eventfd write and read) per request.
