@@ -268,10 +268,7 @@ QByteArray ClientConnection::buildUpstreamHead(const HttpRequestHead& head) cons
 
     QByteArray out;
     out.reserve(512);
-    out += head.method + ' ' + path + " HTTP/1.1\r\nHost: " + route.upstreamHost;
-    if (route.upstreamPort != (route.upstreamTls ? 443 : 80))
-        out += ':' + QByteArray::number(route.upstreamPort);
-    out += "\r\n";
+    out += head.method + ' ' + path + " HTTP/1.1\r\nHost: " + route.upstreamHostHeader + "\r\n";
 
     const QList<QByteArrayView> listed = connectionTokens(head.headers);
     QByteArray forwardedFor;
@@ -318,7 +315,7 @@ void ClientConnection::forward(const HttpRequestHead& head)
 void ClientConnection::connectUpstream()
 {
     const Route& route = *m_x.route;
-    m_x.upstream = m_pool.acquire(route.upstreamHost, route.upstreamPort, route.upstreamTls);
+    m_x.upstream = m_pool.acquire(route.upstreamPoolKey, route.upstreamHost, route.upstreamPort, route.upstreamTls);
     m_x.upstreamDeadlineMs = m_state.clock.nowMs() + route.timeoutMs;
     m_x.upstream->begin(this, m_x.upstreamHead, m_x.headRequest);
 }

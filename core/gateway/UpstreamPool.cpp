@@ -11,7 +11,11 @@ UpstreamPool::~UpstreamPool()
 
 UpstreamConnection* UpstreamPool::acquire(const QByteArray& host, quint16 port, bool tls)
 {
-    const QByteArray key = UpstreamConnection::poolKey(host, port, tls);
+    return acquire(UpstreamConnection::poolKey(host, port, tls), host, port, tls);
+}
+
+UpstreamConnection* UpstreamPool::acquire(const QByteArray& key, const QByteArray& host, quint16 port, bool tls)
+{
     auto found = m_idle.find(key);
     if (found != m_idle.end() && !found->isEmpty()) {
         UpstreamConnection* connection = found->takeLast().connection;

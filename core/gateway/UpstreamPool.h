@@ -27,6 +27,8 @@ public:
 
     // An idle connection to the upstream, most recently used first, or a new one (not yet connected).
     UpstreamConnection* acquire(const QByteArray& host, quint16 port, bool tls);
+    // The same with the pool key already made (see Route::upstreamPoolKey).
+    UpstreamConnection* acquire(const QByteArray& key, const QByteArray& host, quint16 port, bool tls);
     // Takes the connection back: kept if clean and reusable, closed otherwise.
     void release(UpstreamConnection* connection, qint64 nowMs);
     // Closes connections idle for longer than kIdleTimeoutMs.
