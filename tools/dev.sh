@@ -15,7 +15,7 @@ PACKAGES=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
-    qtkeychain-qt6-dev libssl-dev node-llhttp
+    qtkeychain-qt6-dev libssl-dev libsqlite3-dev node-llhttp
     fonts-dejavu-core clang-format
 )
 # Only `package` and `package-smoke` need these, so `test` does not install them: dpkg-shlibdeps (dpkg-dev) and

@@ -5,6 +5,7 @@
 #include "core/catalog/Catalog.h"
 #include "core/common/Clock.h"
 #include "core/gateway/Engine.h"
+#include "core/gateway/UpstreamTls.h"
 #include "core/tokens/Duration.h"
 
 #include <QCoreApplication>
@@ -58,6 +59,14 @@ int runServeCommand(CliContext& context, QStringList args)
         {QStringLiteral("workers"), QStringLiteral("Worker threads (default: one per core)."), QStringLiteral("N")},
         {QStringLiteral("allow-non-loopback"),
             QStringLiteral("Allow --listen on an address other machines can reach.")},
+        {QStringLiteral("max-connections"), QStringLiteral("Open client connections at most (default 10000)."),
+            QStringLiteral("N")},
+        {QStringLiteral("log-retention"), QStringLiteral("Remove request-log rows older than this (default 30d)."),
+            QStringLiteral("DURATION")},
+        {QStringLiteral("upstream-ca"),
+            QStringLiteral("Also trust the CA certificates in this PEM file for https upstreams (repeatable; the "
+                           "system's CAs stay trusted)."),
+            QStringLiteral("FILE")},
     });
     int exitCode = 0;
     if (!context.parse(parser, QStringLiteral("serve"), args, 0, exitCode))
@@ -93,6 +102,12 @@ int runServeCommand(CliContext& context, QStringList args)
             return context.fail(retention.error());
         config.logRetentionMs = *retention;
     }
+    for (const QString& path : parser.values(QStringLiteral("upstream-ca"))) {
+        auto certificates = gateway::UpstreamTls::loadCaCertificates(path);
+        if (!certificates)
+            return context.usage(QStringLiteral("serve: --") + certificates.error().toString());
+        config.upstreamCaCertificates += *certificates;
+    }
     config.allowNonLoopback = parser.isSet(QStringLiteral("allow-non-loopback"));
     if (!config.address.isLoopback() && config.allowNonLoopback) {
         context.err() << "gatehouse-cli: warning: listening on " << config.address.toString()
@@ -104,6 +119,14 @@ int runServeCommand(CliContext& context, QStringList args)
     gateway::Engine engine(context.catalog(), Clock::system());
     if (auto started = engine.start(config); !started)
         return context.fail(started.error());
+
+    // Before the line below announces readiness: a supervisor may send SIGTERM as soon as it reads it.
+    SignalWatcher signals;
+    QObject::connect(&signals, &SignalWatcher::terminationRequested, &engine, [&engine] {
+        // Stop accepting, let in-flight requests finish for up to 10 s, flush the log.
+        engine.stop(10'000);
+        QCoreApplication::exit(0);
+    });
 
     const QString listen = describe(config.address, engine.port());
     const QString admin = config.adminEnabled ? describe(config.adminAddress, engine.adminPort()) : QString();
@@ -118,12 +141,6 @@ int runServeCommand(CliContext& context, QStringList args)
                       << context.catalog().filePath() << Qt::endl;
     }
 
-    SignalWatcher signals;
-    QObject::connect(&signals, &SignalWatcher::terminationRequested, &engine, [&engine] {
-        // Stop accepting, let in-flight requests finish for up to 10 s, flush the log.
-        engine.stop(10'000);
-        QCoreApplication::exit(0);
-    });
     return QCoreApplication::exec();
 }
 

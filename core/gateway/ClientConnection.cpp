@@ -42,22 +42,34 @@ bool isValidRequestId(QByteArrayView id)
     return true;
 }
 
-// Header names that a Connection header lists are hop-by-hop too.
-QList<QByteArray> connectionTokens(const HttpHeaders& headers)
+// Header names that a Connection header lists are hop-by-hop too. "close" and "keep-alive" name no other
+// header (Keep-Alive is hop-by-hop anyway), so the usual "Connection: keep-alive" yields an empty list.
+QList<QByteArrayView> connectionTokens(const HttpHeaders& headers)
 {
-    QList<QByteArray> tokens;
-    for (const QByteArray& value : headers.values("connection")) {
-        for (const QByteArray& token : value.split(','))
-            tokens.append(token.trimmed().toLower());
+    QList<QByteArrayView> tokens;
+    for (const HttpHeader& header : headers.all()) {
+        if (!HttpHeaders::namesEqual(header.name, "connection"))
+            continue;
+        QByteArrayView rest = header.value;
+        while (!rest.isEmpty()) {
+            const qsizetype comma = rest.indexOf(',');
+            const QByteArrayView token = (comma < 0 ? rest : rest.first(comma)).trimmed();
+            rest = comma < 0 ? QByteArrayView() : rest.sliced(comma + 1);
+            if (!token.isEmpty() && !HttpHeaders::namesEqual(token, "close")
+                && !HttpHeaders::namesEqual(token, "keep-alive"))
+                tokens.append(token);
+        }
     }
     return tokens;
 }
 
-bool listedIn(const QList<QByteArray>& tokens, const QByteArray& name)
+bool listedIn(const QList<QByteArrayView>& tokens, QByteArrayView name)
 {
-    if (tokens.isEmpty())
-        return false;
-    return tokens.contains(name.toLower());
+    for (QByteArrayView token : tokens) {
+        if (HttpHeaders::namesEqual(token, name))
+            return true;
+    }
+    return false;
 }
 
 QByteArrayView pathOf(QByteArrayView target)
@@ -256,26 +268,22 @@ QByteArray ClientConnection::buildUpstreamHead(const HttpRequestHead& head) cons
 
     QByteArray out;
     out.reserve(512);
-    out += head.method + ' ' + path + " HTTP/1.1\r\nHost: " + route.upstreamHost;
-    if (route.upstreamPort != (route.upstreamTls ? 443 : 80))
-        out += ':' + QByteArray::number(route.upstreamPort);
-    out += "\r\n";
+    out += head.method + ' ' + path + " HTTP/1.1\r\nHost: " + route.upstreamHostHeader + "\r\n";
 
-    const QList<QByteArray> listed = connectionTokens(head.headers);
+    const QList<QByteArrayView> listed = connectionTokens(head.headers);
     QByteArray forwardedFor;
     for (const HttpHeader& header : head.headers.all()) {
         const QByteArray& name = header.name;
         if (isHopByHopHeader(name) || listedIn(listed, name))
             continue;
         // The client's credential never reaches the upstream; framing and forwarding headers are ours.
-        if (name.compare("authorization", Qt::CaseInsensitive) == 0 || name.compare("host", Qt::CaseInsensitive) == 0
-            || name.compare("content-length", Qt::CaseInsensitive) == 0
-            || name.compare("expect", Qt::CaseInsensitive) == 0
-            || name.compare("x-request-id", Qt::CaseInsensitive) == 0
-            || name.compare("x-forwarded-proto", Qt::CaseInsensitive) == 0
-            || name.compare("x-forwarded-host", Qt::CaseInsensitive) == 0)
+        // (namesEqual compares lengths first, so each of these costs next to nothing for other names.)
+        if (HttpHeaders::namesEqual(name, "authorization") || HttpHeaders::namesEqual(name, "host")
+            || HttpHeaders::namesEqual(name, "content-length") || HttpHeaders::namesEqual(name, "expect")
+            || HttpHeaders::namesEqual(name, "x-request-id") || HttpHeaders::namesEqual(name, "x-forwarded-proto")
+            || HttpHeaders::namesEqual(name, "x-forwarded-host"))
             continue;
-        if (name.compare("x-forwarded-for", Qt::CaseInsensitive) == 0) {
+        if (HttpHeaders::namesEqual(name, "x-forwarded-for")) {
             forwardedFor += (forwardedFor.isEmpty() ? QByteArray() : QByteArrayLiteral(", ")) + header.value;
             continue;
         }
@@ -307,7 +315,7 @@ void ClientConnection::forward(const HttpRequestHead& head)
 void ClientConnection::connectUpstream()
 {
     const Route& route = *m_x.route;
-    m_x.upstream = m_pool.acquire(route.upstreamHost, route.upstreamPort, route.upstreamTls);
+    m_x.upstream = m_pool.acquire(route.upstreamPoolKey, route.upstreamHost, route.upstreamPort, route.upstreamTls);
     m_x.upstreamDeadlineMs = m_state.clock.nowMs() + route.timeoutMs;
     m_x.upstream->begin(this, m_x.upstreamHead, m_x.headRequest);
 }
@@ -365,11 +373,11 @@ void ClientConnection::onUpstreamHead(HttpResponseHead&& head)
     out.reserve(512);
     out += "HTTP/1.1 " + QByteArray::number(head.status) + ' '
         + (head.reason.isEmpty() ? responses::reasonPhrase(head.status) : head.reason) + "\r\n";
-    const QList<QByteArray> listed = connectionTokens(head.headers);
+    const QList<QByteArrayView> listed = connectionTokens(head.headers);
     for (const HttpHeader& header : head.headers.all()) {
         if (isHopByHopHeader(header.name) || listedIn(listed, header.name)
-            || header.name.compare("content-length", Qt::CaseInsensitive) == 0
-            || header.name.compare("x-request-id", Qt::CaseInsensitive) == 0)
+            || HttpHeaders::namesEqual(header.name, "content-length")
+            || HttpHeaders::namesEqual(header.name, "x-request-id"))
             continue;
         out += header.name + ": " + header.value + "\r\n";
     }
@@ -458,17 +466,35 @@ void ClientConnection::onUpstreamFailure(Failure failure, const QString& detail)
         connectUpstream();
         return;
     }
-    const bool refused = failure == Failure::Refused || failure == Failure::TlsError;
     if (m_x.responseStarted) {
         m_x.event.error = QByteArrayLiteral("upstream_reset");
         abort();
         return;
     }
-    m_x.event.error = refused ? QByteArrayLiteral("upstream_unreachable") : QByteArrayLiteral("upstream_failed");
-    respond(502, "bad_gateway",
-        refused ? QStringLiteral("the upstream of \"%1\" could not be reached: %2").arg(m_x.route->name, detail)
-                : QStringLiteral("the upstream of \"%1\" failed: %2").arg(m_x.route->name, detail),
-        QByteArray());
+    QString description;
+    switch (failure) {
+    case Failure::Refused:
+        m_x.event.error = QByteArrayLiteral("upstream_unreachable");
+        description = QStringLiteral("the upstream of \"%1\" could not be reached: %2").arg(m_x.route->name, detail);
+        break;
+    case Failure::TlsVerification:
+        m_x.event.error = QByteArrayLiteral("upstream_tls_failed");
+        description
+            = QStringLiteral("TLS verification failed for the upstream of \"%1\": %2").arg(m_x.route->name, detail);
+        break;
+    case Failure::TlsHandshake:
+        m_x.event.error = QByteArrayLiteral("upstream_tls_failed");
+        description
+            = QStringLiteral("the TLS handshake with the upstream of \"%1\" failed: %2").arg(m_x.route->name, detail);
+        break;
+    case Failure::Closed:
+    case Failure::Reset:
+    case Failure::Malformed:
+        m_x.event.error = QByteArrayLiteral("upstream_failed");
+        description = QStringLiteral("the upstream of \"%1\" failed: %2").arg(m_x.route->name, detail);
+        break;
+    }
+    respond(502, "bad_gateway", description, QByteArray());
 }
 
 void ClientConnection::respond(int status, QByteArrayView errorCode, const QString& description,
@@ -566,6 +592,11 @@ void ClientConnection::finishExchange()
     }
     m_idleDeadlineMs = m_state.clock.nowMs() + m_state.config.idleTimeoutMs;
     m_headDeadlineMs = 0;
+    // The whole response is queued: one write now, instead of a POLLOUT wake-up on the next loop pass.
+    // Only now, with the event logged and the idle clock started: the client may act on the response
+    // at once, and must find both done.
+    if (m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->flush();
     if (!m_inClientFeed && m_pending.isEmpty() && m_socket->bytesAvailable() == 0) {
         // The usual keep-alive case: nothing is waiting, so the next readyRead starts the next
         // request. This skips a queued call (an eventfd write and read) per request.

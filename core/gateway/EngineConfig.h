@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QHostAddress>
+#include <QList>
+#include <QSslCertificate>
 #include <QThread>
 
 namespace gatehouse::gateway {
@@ -20,6 +22,8 @@ struct EngineConfig
     qint64 idleTimeoutMs = 60'000; // an idle keep-alive connection is closed after this
     qint64 logRetentionMs = 30LL * 24 * 3600 * 1000;
     int revisionPollMs = 100; // how often another process's catalog changes are looked for
+    // Trusted for https upstreams in addition to the system's CAs (a private CA, a test CA).
+    QList<QSslCertificate> upstreamCaCertificates;
 };
 
 } // namespace gatehouse::gateway

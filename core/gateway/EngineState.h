@@ -5,6 +5,7 @@
 #include "core/gateway/RateLimiter.h"
 #include "core/gateway/RequestLogQueue.h"
 #include "core/gateway/Snapshot.h"
+#include "core/gateway/UpstreamTls.h"
 
 #include <atomic>
 
@@ -22,10 +23,12 @@ public:
     EngineState(const EngineConfig& config, const Clock& clock)
         : config(config)
         , clock(clock)
+        , upstreamTls(UpstreamTls::clientConfiguration(config.upstreamCaCertificates))
     { }
 
     const EngineConfig config;
     const Clock& clock;
+    const QSslConfiguration upstreamTls; // built once: loading the system CAs is not free
     RateLimiter rateLimiter;
     RequestLogQueue logQueue;
     GatewayMetrics metrics;

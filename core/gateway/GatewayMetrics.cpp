@@ -6,11 +6,22 @@ namespace gatehouse::gateway {
 
 namespace {
 
+int statusClassOf(int status)
+{
+    return status <= 0 ? 0 : status / 100;
+}
+
 QByteArray statusClass(int status)
 {
     if (status <= 0)
         return QByteArrayLiteral("none");
     return QByteArray::number(status / 100) + "xx";
+}
+
+bool sameSeries(const RequestEvent& a, const RequestEvent& b)
+{
+    return statusClassOf(a.status) == statusClassOf(b.status) && a.apiName == b.apiName
+        && a.consumerName == b.consumerName;
 }
 
 // Prometheus label values escape backslash, double quote and newline.
@@ -26,10 +37,24 @@ QByteArray labelValue(QByteArrayView value)
 void GatewayMetrics::record(const QList<RequestEvent>& batch)
 {
     std::lock_guard lock(m_mutex);
+    // Events of one series come in runs (one client, one API): count a run, then make its key once.
+    const RequestEvent* runStart = nullptr;
+    quint64 runLength = 0;
+    auto countRun = [&] {
+        if (!runStart)
+            return;
+        const QByteArray key = runStart->apiName.toUtf8() + '\x1f' + statusClass(runStart->status) + '\x1f'
+            + runStart->consumerName.toUtf8();
+        m_requests[key] += runLength;
+    };
     for (const RequestEvent& event : batch) {
-        const QByteArray key
-            = event.apiName.toUtf8() + '\x1f' + statusClass(event.status) + '\x1f' + event.consumerName.toUtf8();
-        ++m_requests[key];
+        if (runStart && sameSeries(*runStart, event)) {
+            ++runLength;
+        } else {
+            countRun();
+            runStart = &event;
+            runLength = 1;
+        }
         if (!event.rejectReason.isEmpty())
             ++m_rejected[event.rejectReason];
         const double seconds = double(event.latencyUs) / 1e6;
@@ -47,6 +72,7 @@ void GatewayMetrics::record(const QList<RequestEvent>& batch)
         }
         ++m_rateCurrent;
     }
+    countRun();
 }
 
 double GatewayMetrics::requestsPerSecond() const

@@ -5,6 +5,7 @@
 #include <llhttp.h>
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <string_view>
 #include <utility>
@@ -32,11 +33,23 @@ enum class Phase {
 
 // RFC 9110 5.6.2 tchar: the only bytes a field name may hold. llhttp 8.1 lets whitespace before the colon
 // through as part of the name ("Host "), which would let a second parser see a different field.
-bool isTchar(char c)
+// A table, because every byte of every header name of every message passes through here.
+constexpr std::array<bool, 256> kTchar = [] {
+    std::array<bool, 256> table {};
+    for (int c = 'a'; c <= 'z'; ++c)
+        table[size_t(c)] = true;
+    for (int c = 'A'; c <= 'Z'; ++c)
+        table[size_t(c)] = true;
+    for (int c = '0'; c <= '9'; ++c)
+        table[size_t(c)] = true;
+    for (char c : std::string_view("!#$%&'*+-.^_`|~"))
+        table[size_t(static_cast<unsigned char>(c))] = true;
+    return table;
+}();
+
+inline bool isTchar(char c)
 {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    return c != '\0' && std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+    return kTchar[static_cast<unsigned char>(c)];
 }
 
 } // namespace
@@ -105,6 +118,20 @@ HttpParser::Private::Private(Mode mode, HttpParserListener& listener, Limits lim
     enterPhase(Phase::Head);
 }
 
+namespace {
+
+// llhttp hands over each span once when the head arrived in one read, which is the usual case: build
+// the array in one exact allocation rather than through append's growth path.
+void appendSpan(QByteArray& to, const char* at, size_t length)
+{
+    if (to.isEmpty())
+        to = QByteArray(at, qsizetype(length));
+    else
+        to.append(at, qsizetype(length));
+}
+
+} // namespace
+
 const llhttp_settings_t& HttpParser::Private::settings()
 {
     static const llhttp_settings_t instance = [] {
@@ -112,19 +139,19 @@ const llhttp_settings_t& HttpParser::Private::settings()
         llhttp_settings_init(&s);
         s.on_message_begin = [](llhttp_t* p) { return self(p)->messageBegin(); };
         s.on_url = [](llhttp_t* p, const char* at, size_t length) {
-            self(p)->target.append(at, qsizetype(length));
+            appendSpan(self(p)->target, at, length);
             return 0;
         };
         s.on_status = [](llhttp_t* p, const char* at, size_t length) {
-            self(p)->reason.append(at, qsizetype(length));
+            appendSpan(self(p)->reason, at, length);
             return 0;
         };
         s.on_header_field = [](llhttp_t* p, const char* at, size_t length) {
-            self(p)->field.append(at, qsizetype(length));
+            appendSpan(self(p)->field, at, length);
             return 0;
         };
         s.on_header_value = [](llhttp_t* p, const char* at, size_t length) {
-            self(p)->value.append(at, qsizetype(length));
+            appendSpan(self(p)->value, at, length);
             return 0;
         };
         s.on_header_field_complete = [](llhttp_t* p) { return self(p)->headerFieldComplete(); };

@@ -1,5 +1,7 @@
 #include "core/gateway/HttpResponses.h"
 
+#include "core/gateway/HttpHeaders.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -85,13 +87,26 @@ QByteArray jsonError(
 
 bool isHopByHopHeader(QByteArrayView name)
 {
-    static constexpr const char* kHopByHop[] = {"connection", "keep-alive", "proxy-connection", "proxy-authenticate",
-        "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade"};
-    for (const char* header : kHopByHop) {
-        if (name.compare(QByteArrayView(header), Qt::CaseInsensitive) == 0)
-            return true;
+    // Called for every header of every message both ways: the length picks the candidates, so most
+    // names are turned down without a comparison.
+    switch (name.size()) {
+    case 2:
+        return HttpHeaders::namesEqual(name, "te");
+    case 7:
+        return HttpHeaders::namesEqual(name, "trailer") || HttpHeaders::namesEqual(name, "upgrade");
+    case 10:
+        return HttpHeaders::namesEqual(name, "connection") || HttpHeaders::namesEqual(name, "keep-alive");
+    case 16:
+        return HttpHeaders::namesEqual(name, "proxy-connection");
+    case 17:
+        return HttpHeaders::namesEqual(name, "transfer-encoding");
+    case 18:
+        return HttpHeaders::namesEqual(name, "proxy-authenticate");
+    case 19:
+        return HttpHeaders::namesEqual(name, "proxy-authorization");
+    default:
+        return false;
     }
-    return false;
 }
 
 } // namespace gatehouse::gateway

@@ -3,44 +3,101 @@
 #include "core/catalog/SqlQuery.h"
 
 #include <QHash>
+#include <QSqlDriver>
+
+#include <sqlite3.h>
+
+#include <optional>
 
 namespace gatehouse::gateway {
 
 namespace {
 
-QVariant idOrNull(qint64 id)
+constexpr const char* kSql[] = {
+    "BEGIN IMMEDIATE",
+    "INSERT INTO request_log (at, request_id, method, path, api_id, consumer_id, token_id, status, upstream_status, "
+    "latency_us, bytes_in, bytes_out, client_addr, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "UPDATE tokens SET last_used_at = ?, last_used_addr = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < "
+    "?)",
+    "COMMIT",
+    "ROLLBACK",
+};
+
+// NOT NULL text columns: an empty value binds as '' (constData() is never null), not as NULL.
+void bindText(sqlite3_stmt* statement, int index, const QByteArray& text)
 {
-    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+    sqlite3_bind_text(statement, index, text.constData(), int(text.size()), SQLITE_STATIC);
 }
 
-// NOT NULL text columns: an empty value must bind as '' and not as NULL.
-QString text(QString value)
+void bindTextOrNull(sqlite3_stmt* statement, int index, const QByteArray& text)
 {
-    return value.isNull() ? QStringLiteral("") : value;
+    if (text.isEmpty())
+        sqlite3_bind_null(statement, index);
+    else
+        bindText(statement, index, text);
 }
 
-QVariant textOrNull(const QByteArray& text)
+void bindIdOrNull(sqlite3_stmt* statement, int index, qint64 id)
 {
-    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(QString::fromUtf8(text));
+    if (id > 0)
+        sqlite3_bind_int64(statement, index, id);
+    else
+        sqlite3_bind_null(statement, index);
 }
 
 } // namespace
+
+RequestLogStore::~RequestLogStore()
+{
+    for (sqlite3_stmt* statement : m_statements)
+        sqlite3_finalize(statement); // a no-op on null
+}
+
+sqlite3* RequestLogStore::handle() const
+{
+    const QVariant handle = m_db.driver() ? m_db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3* const*>(handle.constData());
+}
+
+sqlite3_stmt* RequestLogStore::statement(sqlite3* db, Statement which)
+{
+    if (!m_statements[which])
+        sqlite3_prepare_v3(db, kSql[which], -1, SQLITE_PREPARE_PERSISTENT, &m_statements[which], nullptr);
+    return m_statements[which];
+}
 
 Result<void> RequestLogStore::append(const QList<RequestEvent>& batch)
 {
     if (batch.isEmpty())
         return {};
-    if (auto begun = sql::exec(m_db, QStringLiteral("BEGIN IMMEDIATE")); !begun)
-        return begun.error();
-    auto fail = [this](const Error& error) -> Result<void> {
-        (void)sql::exec(m_db, QStringLiteral("ROLLBACK"));
+    sqlite3* db = handle();
+    if (!db)
+        return Error::runtime(QStringLiteral("request log: the catalog is not an open SQLite database"));
+    // Runs `which` once; on failure returns the error with SQLite's message, else nothing.
+    auto run = [this, db](Statement which, const char* what) -> std::optional<Error> {
+        sqlite3_stmt* prepared = statement(db, which);
+        const int rc = prepared ? sqlite3_step(prepared) : sqlite3_errcode(db);
+        std::optional<Error> error;
+        if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+            error = Error::runtime(QStringLiteral("request log %1: %2")
+                                       .arg(QLatin1StringView(what), QString::fromUtf8(sqlite3_errmsg(db))));
+        }
+        if (prepared)
+            sqlite3_reset(prepared);
         return error;
     };
-    QSqlQuery insert(m_db);
-    insert.prepare(
-        QStringLiteral("INSERT INTO request_log (at, request_id, method, path, api_id, consumer_id, token_id, "
-                       "status, upstream_status, latency_us, bytes_in, bytes_out, client_addr, error) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    auto fail = [&run](const Error& error) -> Result<void> {
+        (void)run(Rollback, "rollback");
+        return error;
+    };
+
+    if (auto error = run(Begin, "begin"))
+        return *error;
+    sqlite3_stmt* insert = statement(db, Insert);
+    if (!insert)
+        return fail(Error::runtime(QStringLiteral("request log insert: ") + QString::fromUtf8(sqlite3_errmsg(db))));
     struct LastUse
     {
         qint64 timeMs = 0;
@@ -48,23 +105,27 @@ Result<void> RequestLogStore::append(const QList<RequestEvent>& batch)
     };
     QHash<qint64, LastUse> lastUse;
     for (const RequestEvent& event : batch) {
-        insert.bindValue(0, event.timeMs);
-        insert.bindValue(1, text(QString::fromLatin1(event.requestId)));
-        insert.bindValue(2, text(QString::fromLatin1(event.method)));
-        insert.bindValue(3, text(QString::fromUtf8(event.path)));
-        insert.bindValue(4, idOrNull(event.apiId));
-        insert.bindValue(5, idOrNull(event.consumerId));
-        insert.bindValue(6, idOrNull(event.tokenId));
-        insert.bindValue(7, event.status);
-        insert.bindValue(
-            8, event.upstreamStatus > 0 ? QVariant(event.upstreamStatus) : QVariant(QMetaType::fromType<int>()));
-        insert.bindValue(9, event.latencyUs);
-        insert.bindValue(10, event.bytesIn);
-        insert.bindValue(11, event.bytesOut);
-        insert.bindValue(12, textOrNull(event.clientAddress));
-        insert.bindValue(13, textOrNull(event.error));
-        if (!insert.exec())
-            return fail(sql::toError(insert.lastError(), u"request_log insert"));
+        // Paths are bytes from the wire: anything that is not UTF-8 is stored as its replacement.
+        const QByteArray path = event.path.isValidUtf8() ? event.path : QString::fromUtf8(event.path).toUtf8();
+        sqlite3_bind_int64(insert, 1, event.timeMs);
+        bindText(insert, 2, event.requestId);
+        bindText(insert, 3, event.method);
+        bindText(insert, 4, path);
+        bindIdOrNull(insert, 5, event.apiId);
+        bindIdOrNull(insert, 6, event.consumerId);
+        bindIdOrNull(insert, 7, event.tokenId);
+        sqlite3_bind_int(insert, 8, event.status);
+        if (event.upstreamStatus > 0)
+            sqlite3_bind_int(insert, 9, event.upstreamStatus);
+        else
+            sqlite3_bind_null(insert, 9);
+        sqlite3_bind_int64(insert, 10, event.latencyUs);
+        sqlite3_bind_int64(insert, 11, event.bytesIn);
+        sqlite3_bind_int64(insert, 12, event.bytesOut);
+        bindTextOrNull(insert, 13, event.clientAddress);
+        bindTextOrNull(insert, 14, event.error);
+        if (auto error = run(Insert, "insert"))
+            return fail(*error);
         // A token counts as used when it authenticated, whatever the upstream then said.
         if (event.tokenId > 0 && event.rejectReason.isEmpty()) {
             LastUse& use = lastUse[event.tokenId];
@@ -72,17 +133,23 @@ Result<void> RequestLogStore::append(const QList<RequestEvent>& batch)
                 use = {event.timeMs, event.clientAddress};
         }
     }
-    insert.finish();
-    for (auto it = lastUse.cbegin(); it != lastUse.cend(); ++it) {
-        auto updated = sql::exec(m_db,
-            QStringLiteral("UPDATE tokens SET last_used_at = ?, last_used_addr = ? "
-                           "WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)"),
-            {it->timeMs, QString::fromLatin1(it->address), it.key(), it->timeMs});
-        if (!updated)
-            return fail(updated.error());
+    sqlite3_clear_bindings(insert); // nothing keeps pointing into the batch
+    if (!lastUse.isEmpty()) {
+        sqlite3_stmt* touch = statement(db, TouchToken);
+        if (!touch)
+            return fail(Error::runtime(QStringLiteral("request log tokens: ") + QString::fromUtf8(sqlite3_errmsg(db))));
+        for (auto it = lastUse.cbegin(); it != lastUse.cend(); ++it) {
+            sqlite3_bind_int64(touch, 1, it->timeMs);
+            bindText(touch, 2, it->address);
+            sqlite3_bind_int64(touch, 3, it.key());
+            sqlite3_bind_int64(touch, 4, it->timeMs);
+            if (auto error = run(TouchToken, "token last use"))
+                return fail(*error);
+        }
+        sqlite3_clear_bindings(touch);
     }
-    if (auto committed = sql::exec(m_db, QStringLiteral("COMMIT")); !committed)
-        return fail(committed.error());
+    if (auto error = run(Commit, "commit"))
+        return fail(*error);
     return {};
 }
 

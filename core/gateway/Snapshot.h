@@ -27,6 +27,9 @@ struct Route
     quint16 upstreamPort = 0;
     bool upstreamTls = false;
     QByteArray upstreamBasePath; // "" or "/v2": prepended to the forwarded path
+    // Made once per snapshot rather than per request:
+    QByteArray upstreamHostHeader; // the Host header's value: the host, with ":port" unless the default
+    QByteArray upstreamPoolKey; // UpstreamConnection::poolKey() of host, port and scheme
     qint64 timeoutMs = 30'000;
     qint64 maxBodyBytes = 10 * 1024 * 1024;
     RateLimit rateLimit;

@@ -1,6 +1,7 @@
 #include "core/gateway/SnapshotBuilder.h"
 
 #include "core/catalog/SqlQuery.h"
+#include "core/gateway/UpstreamConnection.h"
 
 namespace gatehouse::gateway {
 
@@ -15,6 +16,10 @@ bool SnapshotBuilder::fillUpstream(Route& route, const QUrl& upstream)
     while (path.endsWith('/'))
         path.chop(1);
     route.upstreamBasePath = path;
+    route.upstreamHostHeader = route.upstreamHost;
+    if (route.upstreamPort != (route.upstreamTls ? 443 : 80))
+        route.upstreamHostHeader += ':' + QByteArray::number(route.upstreamPort);
+    route.upstreamPoolKey = UpstreamConnection::poolKey(route.upstreamHost, route.upstreamPort, route.upstreamTls);
     return true;
 }
 

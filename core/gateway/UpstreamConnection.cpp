@@ -5,12 +5,13 @@
 
 namespace gatehouse::gateway {
 
-UpstreamConnection::UpstreamConnection(QByteArray host, quint16 port, bool tls, QObject* parent)
+UpstreamConnection::UpstreamConnection(QByteArray host, quint16 port, const QSslConfiguration* tls, QObject* parent)
     : QObject(parent)
-    , m_key(poolKey(host, port, tls))
+    , m_key(poolKey(host, port, tls != nullptr))
     , m_host(std::move(host))
     , m_port(port)
-    , m_tls(tls)
+    , m_tls(tls != nullptr)
+    , m_tlsConfiguration(tls ? *tls : QSslConfiguration())
     , m_parser(HttpParser::Mode::Response, *this)
 { }
 
@@ -41,9 +42,15 @@ void UpstreamConnection::begin(UpstreamClient* client, QByteArray head, bool hea
     if (!m_socket) {
         if (m_tls) {
             auto* ssl = new QSslSocket(this);
+            // Verification stays on (VerifyPeer, the host name checked against the certificate), and
+            // an error is never ignored: a failed handshake fails the request, it never falls back.
+            ssl->setSslConfiguration(m_tlsConfiguration);
             connect(ssl, &QSslSocket::encrypted, this, &UpstreamConnection::onConnected);
             connect(ssl, &QSslSocket::sslErrors, this, [this](const QList<QSslError>& errors) {
-                fail(UpstreamClient::Failure::TlsError, errors.isEmpty() ? QString() : errors.first().errorString());
+                QStringList reasons;
+                for (const QSslError& error : errors)
+                    reasons.append(error.errorString());
+                fail(UpstreamClient::Failure::TlsVerification, reasons.join(QStringLiteral("; ")));
             });
             m_socket = ssl;
         } else {
@@ -56,7 +63,11 @@ void UpstreamConnection::begin(UpstreamClient* client, QByteArray head, bool hea
         connect(m_socket, &QTcpSocket::disconnected, this, &UpstreamConnection::onDisconnected);
         connect(m_socket, &QTcpSocket::bytesWritten, this, &UpstreamConnection::onBytesWritten);
         connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
-            if (error == QAbstractSocket::ConnectionRefusedError || error == QAbstractSocket::HostNotFoundError
+            if (error == QAbstractSocket::SslHandshakeFailedError || error == QAbstractSocket::SslInternalError
+                || error == QAbstractSocket::SslInvalidUserDataError) {
+                fail(m_connected ? UpstreamClient::Failure::Reset : UpstreamClient::Failure::TlsHandshake,
+                    m_socket->errorString());
+            } else if (error == QAbstractSocket::ConnectionRefusedError || error == QAbstractSocket::HostNotFoundError
                 || error == QAbstractSocket::NetworkError) {
                 if (!m_connected)
                     fail(UpstreamClient::Failure::Refused, m_socket->errorString());
@@ -94,6 +105,8 @@ void UpstreamConnection::flushOutbox()
         return;
     m_socket->write(m_outbox);
     m_outbox.clear();
+    // Hand the head to the kernel now instead of on the next loop pass (a POLLOUT wake-up per request).
+    m_socket->flush();
 }
 
 void UpstreamConnection::sendBody(QByteArrayView bytes)

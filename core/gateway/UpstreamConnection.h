@@ -3,6 +3,7 @@
 #include "core/gateway/HttpParser.h"
 
 #include <QObject>
+#include <QSslConfiguration>
 
 class QTcpSocket;
 
@@ -12,7 +13,9 @@ namespace gatehouse::gateway {
 class UpstreamClient
 {
 public:
-    enum class Failure { Refused, Closed, Reset, Malformed, TlsError };
+    // TlsVerification: the upstream's certificate chain or host name did not verify.
+    // TlsHandshake: the TLS handshake failed for another reason (protocol, cipher, alert).
+    enum class Failure { Refused, Closed, Reset, Malformed, TlsVerification, TlsHandshake };
 
     virtual ~UpstreamClient() = default;
     virtual void onUpstreamHead(HttpResponseHead&& head) = 0;
@@ -31,7 +34,8 @@ class UpstreamConnection : public QObject, private HttpParserListener
 public:
     static constexpr qint64 kReadChunk = 64 * 1024;
 
-    UpstreamConnection(QByteArray host, quint16 port, bool tls, QObject* parent = nullptr);
+    // `tls`: the configuration to speak TLS with (copied), or null for plain TCP.
+    UpstreamConnection(QByteArray host, quint16 port, const QSslConfiguration* tls, QObject* parent = nullptr);
     ~UpstreamConnection() override;
 
     static QByteArray poolKey(QByteArrayView host, quint16 port, bool tls);
@@ -74,6 +78,7 @@ private:
     QByteArray m_host;
     quint16 m_port = 0;
     bool m_tls = false;
+    QSslConfiguration m_tlsConfiguration;
     QTcpSocket* m_socket = nullptr;
     HttpParser m_parser;
     UpstreamClient* m_client = nullptr;

@@ -11,14 +11,18 @@ UpstreamPool::~UpstreamPool()
 
 UpstreamConnection* UpstreamPool::acquire(const QByteArray& host, quint16 port, bool tls)
 {
-    const QByteArray key = UpstreamConnection::poolKey(host, port, tls);
+    return acquire(UpstreamConnection::poolKey(host, port, tls), host, port, tls);
+}
+
+UpstreamConnection* UpstreamPool::acquire(const QByteArray& key, const QByteArray& host, quint16 port, bool tls)
+{
     auto found = m_idle.find(key);
     if (found != m_idle.end() && !found->isEmpty()) {
         UpstreamConnection* connection = found->takeLast().connection;
         disconnect(connection, &UpstreamConnection::idleClosed, this, nullptr);
         return connection;
     }
-    return new UpstreamConnection(host, port, tls, this);
+    return new UpstreamConnection(host, port, tls ? &m_tls : nullptr, this);
 }
 
 void UpstreamPool::release(UpstreamConnection* connection, qint64 nowMs)

@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSslConfiguration>
 
 namespace gatehouse::gateway {
 
@@ -18,13 +19,16 @@ public:
     static constexpr int kMaxIdlePerUpstream = 64;
     static constexpr qint64 kIdleTimeoutMs = 30'000;
 
-    explicit UpstreamPool(QObject* parent = nullptr)
+    explicit UpstreamPool(QSslConfiguration tls, QObject* parent = nullptr)
         : QObject(parent)
+        , m_tls(std::move(tls))
     { }
     ~UpstreamPool() override;
 
     // An idle connection to the upstream, most recently used first, or a new one (not yet connected).
     UpstreamConnection* acquire(const QByteArray& host, quint16 port, bool tls);
+    // The same with the pool key already made (see Route::upstreamPoolKey).
+    UpstreamConnection* acquire(const QByteArray& key, const QByteArray& host, quint16 port, bool tls);
     // Takes the connection back: kept if clean and reusable, closed otherwise.
     void release(UpstreamConnection* connection, qint64 nowMs);
     // Closes connections idle for longer than kIdleTimeoutMs.
@@ -41,6 +45,7 @@ private:
     };
     void forget(UpstreamConnection* connection);
 
+    QSslConfiguration m_tls; // for https upstreams
     QHash<QByteArray, QList<Idle>> m_idle;
 };
 

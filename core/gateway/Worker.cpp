@@ -44,7 +44,7 @@ Worker::~Worker()
 
 bool Worker::listen(qintptr listeningDescriptor)
 {
-    m_pool = new UpstreamPool(this);
+    m_pool = new UpstreamPool(m_state.upstreamTls, this);
     m_server = new ListenServer([this](qintptr descriptor) { accept(descriptor); }, this);
     m_server->setMaxPendingConnections(1024);
     if (!m_server->setSocketDescriptor(listeningDescriptor))

@@ -3,8 +3,10 @@
 
 #include "tests/support/upstreams/LoopbackUpstream.h"
 #include "tests/support/upstreams/RawHttpClient.h"
+#include "tests/support/upstreams/TestCertificateAuthority.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -16,6 +18,7 @@
 
 using gatehouse::test::LoopbackUpstream;
 using gatehouse::test::RawHttpClient;
+using gatehouse::test::TestCertificateAuthority;
 
 class TestServeCommand : public QObject
 {
@@ -230,6 +233,92 @@ private Q_SLOTS:
         QCOMPARE(serve.exitCode(), 2);
         QVERIFY(serve.readAllStandardError().contains("loopback"));
         Q_UNUSED(code);
+    }
+
+    void limitOptionsAreCheckedAndQuiet()
+    {
+        QProcess serve;
+        serve.start(QStringLiteral(GATEHOUSE_CLI_PATH),
+            {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("serve"), QStringLiteral("--listen"),
+                QStringLiteral("127.0.0.1:0"), QStringLiteral("--no-admin"), QStringLiteral("--max-connections"),
+                QStringLiteral("0")});
+        QVERIFY(serve.waitForFinished(15'000));
+        QCOMPARE(serve.exitCode(), 2);
+        QCOMPARE(serve.readAllStandardError(),
+            QByteArray("gatehouse-cli: serve: --max-connections must be a number from 1 to 1000000\n"));
+        QProcess ok;
+        const quint16 port = startServe(ok,
+            {QStringLiteral("--max-connections"), QStringLiteral("50"), QStringLiteral("--log-retention"),
+                QStringLiteral("7d")});
+        QVERIFY2(port != 0, ok.readAllStandardError().constData());
+        ::kill(pid_t(ok.processId()), SIGTERM);
+        QVERIFY(ok.waitForFinished(15'000));
+        QCOMPARE(ok.exitCode(), 0);
+        // Nothing on stderr: every option serve reads is one it declares.
+        QCOMPARE(ok.readAllStandardError(), QByteArray());
+    }
+
+    void unusableUpstreamCaExitsTwo()
+    {
+        QFile notPem(m_dir.filePath(QStringLiteral("not-a-ca.pem")));
+        QVERIFY(notPem.open(QIODevice::WriteOnly));
+        notPem.write("-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n");
+        notPem.close();
+        const QStringList files {m_dir.filePath(QStringLiteral("absent.pem")), notPem.fileName(), m_dir.path()};
+        for (const QString& file : files) {
+            QProcess serve;
+            serve.start(QStringLiteral(GATEHOUSE_CLI_PATH),
+                {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("serve"), QStringLiteral("--listen"),
+                    QStringLiteral("127.0.0.1:0"), QStringLiteral("--no-admin"), QStringLiteral("--upstream-ca"),
+                    file});
+            QVERIFY(serve.waitForFinished(15'000));
+            QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(serve.exitCode(), 2);
+            const QByteArray error = serve.readAllStandardError();
+            QVERIFY2(error.startsWith("gatehouse-cli: serve: --upstream-ca: "), error.constData());
+            QVERIFY2(error.count('\n') == 1, error.constData());
+            QVERIFY(serve.readAllStandardOutput().isEmpty());
+        }
+    }
+
+    void upstreamCaIsTrustedForHttpsUpstreams()
+    {
+        TestCertificateAuthority ca;
+        QVERIFY(ca.isValid());
+        const TestCertificateAuthority::Identity identity = ca.issueLoopbackServer();
+        LoopbackUpstream upstream(LoopbackUpstream::Behaviour::Echo);
+        upstream.setTls(identity.certificate, identity.key);
+        QVERIFY(upstream.start());
+        // Another CA first: a file may hold several certificates.
+        TestCertificateAuthority other(QStringLiteral("Other CA"));
+        QFile pem(m_dir.filePath(QStringLiteral("private-ca.pem")));
+        QVERIFY(pem.open(QIODevice::WriteOnly));
+        pem.write(other.certificatePem() + ca.certificatePem());
+        pem.close();
+        int code = -1;
+        cli({QStringLiteral("consumer"), QStringLiteral("add"), QStringLiteral("tls-app")}, &code);
+        QCOMPARE(code, 0);
+        cli({QStringLiteral("api"), QStringLiteral("add"), QStringLiteral("secure"), QStringLiteral("--upstream"),
+                upstream.url().toString()},
+            &code);
+        QCOMPARE(code, 0);
+        const QJsonObject created = QJsonDocument::fromJson(
+            cli({QStringLiteral("--json"), QStringLiteral("token"), QStringLiteral("create"),
+                QStringLiteral("--consumer"), QStringLiteral("tls-app"), QStringLiteral("--scope"),
+                QStringLiteral("api:secure"), QStringLiteral("--ttl"), QStringLiteral("1h")}))
+                                        .object();
+        const QByteArray token = created.value(QStringLiteral("token")).toString().toLatin1();
+        QVERIFY(!token.isEmpty());
+
+        QProcess serve;
+        const quint16 port = startServe(serve, {QStringLiteral("--upstream-ca"), pem.fileName()});
+        QVERIFY2(port != 0, serve.readAllStandardError().constData());
+        const QList<std::pair<QByteArray, QByteArray>> auth {{"Authorization", "Bearer " + token}};
+        QCOMPARE(RawHttpClient::request(port, "GET", "/secure/status/200", auth).status, 200);
+        QCOMPARE(upstream.requestCount(), 1);
+        ::kill(pid_t(serve.processId()), SIGTERM);
+        QVERIFY(serve.waitForFinished(15'000));
+        QCOMPARE(serve.exitCode(), 0);
     }
 };
 

@@ -33,7 +33,7 @@ bool LoopbackUpstream::start()
     if (m_server)
         return true;
     m_thread.start();
-    m_server = new UpstreamServer(m_state);
+    m_server = new UpstreamServer(m_state, m_tls);
     m_server->moveToThread(&m_thread);
     quint16 port = 0;
     UpstreamServer* server = m_server;
@@ -67,9 +67,24 @@ void LoopbackUpstream::stop()
     m_port = 0;
 }
 
+void LoopbackUpstream::setTls(const QSslCertificate& certificate, const QSslKey& key)
+{
+    Q_ASSERT(!m_server);
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificate(certificate);
+    configuration.setPrivateKey(key);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // clients bring no certificate
+    m_tls = configuration;
+}
+
 QUrl LoopbackUpstream::url() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+    return url(QStringLiteral("127.0.0.1"));
+}
+
+QUrl LoopbackUpstream::url(const QString& host) const
+{
+    return QUrl(QStringLiteral("%1://%2:%3").arg(isTls() ? u"https" : u"http", host).arg(m_port));
 }
 
 LoopbackUpstream::Behaviour LoopbackUpstream::behaviour() const
@@ -125,6 +140,11 @@ QList<LoopbackUpstream::ReceivedRequest> LoopbackUpstream::requests() const
 int LoopbackUpstream::connectionCount() const
 {
     return m_state->connectionCount();
+}
+
+int LoopbackUpstream::tlsHandshakesFailed() const
+{
+    return m_state->tlsHandshakesFailed();
 }
 
 int LoopbackUpstream::openConnections() const

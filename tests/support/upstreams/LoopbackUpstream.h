@@ -4,6 +4,7 @@
 #include <QByteArrayView>
 #include <QList>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QThread>
 #include <QUrl>
 
@@ -15,9 +16,9 @@ namespace gatehouse::test {
 class UpstreamServer;
 class UpstreamState;
 
-// A real HTTP/1.1 server on 127.0.0.1 for gateway tests. Its listening socket and connections
-// live in a thread of their own, so a test may block in waitFor* on a client socket (or on the
-// gateway) while the upstream keeps serving.
+// A real HTTP/1.1 server on 127.0.0.1 for gateway tests, over plain TCP or, after setTls(), TLS. Its listening socket
+// and connections live in a thread of their own, so a test may block in waitFor* on a client socket (or on the gateway)
+// while the upstream keeps serving.
 //
 // Every behaviour except Sse and Stream answers GET /status/NNN (NNN in 200..599) with that
 // status and {"status":NNN}. Settings may be changed at any time; they apply from the next
@@ -57,8 +58,13 @@ public:
     void stop();
     bool isRunning() const { return m_server != nullptr; }
 
+    // Serve TLS with this certificate and key (see TestCertificateAuthority). Call before start().
+    void setTls(const QSslCertificate& certificate, const QSslKey& key);
+    bool isTls() const { return !m_tls.isNull(); }
+
     quint16 port() const { return m_port; }
-    QUrl url() const; // http://127.0.0.1:PORT
+    QUrl url() const; // http://127.0.0.1:PORT, or https:// with TLS
+    QUrl url(const QString& host) const; // the same with another host name, e.g. localhost
 
     Behaviour behaviour() const;
     void setBehaviour(Behaviour behaviour);
@@ -71,7 +77,8 @@ public:
 
     int requestCount() const;
     QList<ReceivedRequest> requests() const;
-    int connectionCount() const; // accepted TCP connections so far
+    int connectionCount() const; // accepted connections so far (with TLS: those whose handshake succeeded)
+    int tlsHandshakesFailed() const; // TLS connections that never completed their handshake
     int openConnections() const;
     int sseEventsSent() const;
     bool clientDisconnectedDuringStream() const; // the peer closed while a response was still open
@@ -91,6 +98,7 @@ private:
     std::shared_ptr<UpstreamState> m_state;
     QThread m_thread;
     UpstreamServer* m_server = nullptr; // lives in m_thread
+    QSslConfiguration m_tls; // null: plain TCP
     quint16 m_port = 0;
 };
 

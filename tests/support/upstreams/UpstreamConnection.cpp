@@ -104,6 +104,9 @@ UpstreamConnection::UpstreamConnection(
     connect(m_socket, &QTcpSocket::readyRead, this, &UpstreamConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &UpstreamConnection::onBytesWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, &UpstreamConnection::onDisconnected);
+    // A TLS connection is handed over after its handshake, when a request may already be buffered.
+    if (m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &UpstreamConnection::onReadyRead, Qt::QueuedConnection);
 }
 
 UpstreamConnection::~UpstreamConnection()

@@ -4,21 +4,32 @@
 #include "tests/support/upstreams/UpstreamState.h"
 
 #include <QHostAddress>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 
 namespace gatehouse::test {
 
-UpstreamServer::UpstreamServer(std::shared_ptr<UpstreamState> state)
+UpstreamServer::UpstreamServer(std::shared_ptr<UpstreamState> state, QSslConfiguration tls)
     : m_state(std::move(state))
+    , m_tls(std::move(tls))
 { }
 
 quint16 UpstreamServer::listen()
 {
     Q_ASSERT(thread() == QThread::currentThread());
-    if (!m_server) {
+    if (!m_server && m_tls.isNull()) {
         m_server = new QTcpServer(this);
         connect(m_server, &QTcpServer::newConnection, this, &UpstreamServer::onNewConnection);
+    } else if (!m_server) {
+        auto* server = new QSslServer(this);
+        server->setSslConfiguration(m_tls);
+        // A socket reaches the pending queue only once encrypted; a failed handshake ends here.
+        connect(server, &QSslServer::errorOccurred, this,
+            [this](QSslSocket*, QAbstractSocket::SocketError) { m_state->tlsHandshakeFailed(); });
+        connect(server, &QTcpServer::pendingConnectionAvailable, this, &UpstreamServer::onNewConnection);
+        m_server = server;
     }
     if (!m_server->isListening() && !m_server->listen(QHostAddress::LocalHost, 0))
         return 0;

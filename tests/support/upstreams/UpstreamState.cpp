@@ -29,6 +29,12 @@ void UpstreamState::connectionClosed()
     --m_open;
 }
 
+void UpstreamState::tlsHandshakeFailed()
+{
+    QMutexLocker lock(&m_mutex);
+    ++m_tlsFailures;
+}
+
 void UpstreamState::recordRequest(const LoopbackUpstream::ReceivedRequest& request)
 {
     QMutexLocker lock(&m_mutex);
@@ -75,6 +81,12 @@ int UpstreamState::openConnections() const
 {
     QMutexLocker lock(&m_mutex);
     return m_open;
+}
+
+int UpstreamState::tlsHandshakesFailed() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_tlsFailures;
 }
 
 int UpstreamState::sseEventsSent() const

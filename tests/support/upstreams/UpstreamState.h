@@ -29,6 +29,7 @@ public:
 
     int connectionAccepted(); // returns the new connection's 1-based index
     void connectionClosed();
+    void tlsHandshakeFailed();
     void recordRequest(const LoopbackUpstream::ReceivedRequest& request);
     void addSseEvent();
     void addStreamBytes(qint64 bytes);
@@ -38,6 +39,7 @@ public:
     QList<LoopbackUpstream::ReceivedRequest> requests() const;
     int connectionCount() const;
     int openConnections() const;
+    int tlsHandshakesFailed() const;
     int sseEventsSent() const;
     bool clientDisconnectedDuringStream() const;
     qint64 streamBytesWritten() const;
@@ -48,6 +50,7 @@ private:
     QList<LoopbackUpstream::ReceivedRequest> m_requests;
     int m_connections = 0;
     int m_open = 0;
+    int m_tlsFailures = 0;
     int m_sseEvents = 0;
     bool m_disconnectedDuringStream = false;
     qint64 m_streamBytes = 0;
