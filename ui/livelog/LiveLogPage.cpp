@@ -152,6 +152,7 @@ void LiveLogPage::buildUi()
     for (int column = 0; column < RequestLogModel::ColumnCount; ++column)
         m_view->setColumnWidth(column, widths[column] * charWidth);
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &LiveLogPage::onScrolled);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &LiveLogPage::onRowsRemoved);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &LiveLogPage::onCurrentChanged);
 
     m_details = new RequestDetailsPane(this);
@@ -259,6 +260,8 @@ void LiveLogPage::applyStatusClasses()
 
 void LiveLogPage::onScrolled(int value)
 {
+    if (m_adjustingScroll)
+        return;
     QScrollBar* bar = m_view->verticalScrollBar();
     // New rows grow the range and leave the value alone, and the cap's removals only clamp it
     // to the maximum: a value that goes down and stays below the maximum is the user scrolling up.
@@ -269,6 +272,21 @@ void LiveLogPage::onScrolled(int value)
     m_lastScrollValue = value;
     if (!m_following && value == bar->minimum() && bar->maximum() > 0 && !m_loadingOlder)
         QTimer::singleShot(0, this, &LiveLogPage::loadOlderRows);
+}
+
+void LiveLogPage::onRowsRemoved(const QModelIndex& parent, int first, int last)
+{
+    // The cap removes the oldest rows while the user reads a paused view: keep the rows they were
+    // looking at in place instead of letting the stream pull them up and away (rows are one
+    // scroll step each: ScrollPerItem).
+    QScrollBar* bar = m_view->verticalScrollBar();
+    if (m_following || parent.isValid() || first >= bar->value())
+        return;
+    const int removedAbove = qMin(last, bar->value() - 1) - first + 1;
+    m_adjustingScroll = true;
+    bar->setValue(bar->value() - removedAbove);
+    m_adjustingScroll = false;
+    m_lastScrollValue = bar->value();
 }
 
 void LiveLogPage::loadOlderRows()

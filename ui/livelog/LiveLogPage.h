@@ -73,6 +73,7 @@ private:
     void onScrolled(int value);
     void onCurrentChanged();
     void followTick();
+    void onRowsRemoved(const QModelIndex& parent, int first, int last);
     void loadOlderRows();
     const gateway::LoggedRequest* selectedRequest() const;
     qint64 selectedTokenId() const;
@@ -99,6 +100,7 @@ private:
     bool m_following = true;
     int m_lastScrollValue = 0;
     bool m_loadingOlder = false;
+    bool m_adjustingScroll = false;
     QPointer<RequestLogExporter> m_exporter;
     QPointer<QProgressDialog> m_progress;
 };

@@ -146,6 +146,56 @@ private Q_SLOTS:
         QTRY_VERIFY(p.lastRowVisible());
     }
 
+    void endKeyResumesAndAPausedViewStaysOnItsRowsAtTheCap()
+    {
+        PageFixture p;
+        QVERIFY(QTest::qWaitForWindowExposed(p.page.get()));
+        p.page->model()->setMaxRows(300);
+        QVERIFY(p.appendMany("/a/", 300));
+        QTRY_COMPARE(p.page->model()->rowCount(), 300);
+        QTRY_VERIFY(p.lastRowVisible());
+
+        QScrollBar* bar = p.table()->verticalScrollBar();
+        bar->setValue(150);
+        QVERIFY(!p.page->isFollowing());
+        auto topId
+            = [&p] { return p.table()->indexAt(QPoint(1, 1)).data(ui::RequestLogModel::LogIdRole).toLongLong(); };
+        const qint64 readingId = topId();
+        QVERIFY(readingId > 0);
+        // 100 new rows push the 100 oldest out; the rows being read stay where they were.
+        const qint64 newestBefore = p.page->model()->newestId();
+        QVERIFY(p.appendMany("/b/", 100));
+        QTRY_COMPARE(p.page->model()->newestId(), newestBefore + 100);
+        QCOMPARE(p.page->model()->rowCount(), 300);
+        QCOMPARE(topId(), readingId);
+        QVERIFY(!p.lastRowVisible());
+
+        // End resumes following.
+        p.table()->setFocus();
+        QTest::keyClick(p.table(), Qt::Key_End);
+        QVERIFY(p.page->isFollowing());
+        QTRY_VERIFY(p.lastRowVisible());
+    }
+
+    void scrollingToTheTopLoadsOlderRowsFromTheCatalog()
+    {
+        PageFixture p;
+        QVERIFY(p.appendMany("/old/", 1500));
+        // A fresh page loads only the newest rows; older ones stay in the catalog.
+        ui::LiveLogPage page(p.f.services, nullptr);
+        page.resize(1000, 600);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QCOMPARE(page.model()->rowCount(), ui::RequestLogFeed::kDefaultInitialRows);
+        auto* table = page.findChild<QTableView*>(QStringLiteral("liveLogTable"));
+        QTRY_VERIFY(table->verticalScrollBar()->value() > 0);
+        table->verticalScrollBar()->setValue(0);
+        QVERIFY(!page.isFollowing());
+        QTRY_COMPARE(page.model()->rowCount(), 1500);
+        QCOMPARE(page.model()->rowAt(0).event.path, QByteArray("/old/0"));
+        QVERIFY(table->verticalScrollBar()->value() > 0); // the rows being read did not move
+    }
+
     void filtersApplyWhileRowsStreamIn()
     {
         PageFixture p;
