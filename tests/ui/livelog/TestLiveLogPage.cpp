@@ -9,6 +9,7 @@
 #include "ui/livelog/RequestLogModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -194,6 +195,35 @@ private Q_SLOTS:
         QTRY_COMPARE(page.model()->rowCount(), 1500);
         QCOMPARE(page.model()->rowAt(0).event.path, QByteArray("/old/0"));
         QVERIFY(table->verticalScrollBar()->value() > 0); // the rows being read did not move
+    }
+
+    void aTimeRangeReachingPastTheHeldRowsLoadsThemFromTheCatalog()
+    {
+        PageFixture p;
+        QList<gateway::RequestEvent> old;
+        for (int i = 0; i < 500; ++i) {
+            gateway::RequestEvent e = p.event("/half-an-hour-ago/" + QByteArray::number(i));
+            e.timeMs = p.f.t.clock.nowMs() - 30 * 60 * 1000 + i;
+            old.append(e);
+        }
+        QVERIFY(p.append(old));
+        QVERIFY(p.appendMany("/now/", 1000));
+        ui::LiveLogPage page(p.f.services, nullptr);
+        QCOMPARE(page.model()->rowCount(), 1000);
+        auto* range = page.findChild<QComboBox*>(QStringLiteral("liveLogRange"));
+        QVERIFY(range);
+
+        range->setCurrentIndex(2); // last hour: reaches past the oldest row held
+        QCOMPARE(page.model()->rowCount(), 1500);
+        QCOMPARE(page.filter()->rowCount(), 1500);
+        range->setCurrentIndex(1); // last 5 minutes: a filter over what is held
+        QCOMPARE(page.model()->rowCount(), 1500);
+        QCOMPARE(page.filter()->rowCount(), 1000);
+        // Rows keep streaming in under the range.
+        QVERIFY(p.appendMany("/later/", 10));
+        QTRY_COMPARE(page.filter()->rowCount(), 1010);
+        range->setCurrentIndex(0);
+        QCOMPARE(page.filter()->rowCount(), 1510);
     }
 
     void filtersApplyWhileRowsStreamIn()
