@@ -26,6 +26,7 @@ public:
 
     void setRowsPerPoll(int rows) { m_rowsPerPoll = qMax(1, rows); }
     void setInitialRows(int rows) { m_initialRows = qMax(0, rows); }
+    void setPollIntervalMs(int ms) { m_timer.setInterval(qMax(1, ms)); }
 
     // Loads the newest `initialRows` rows and starts polling.
     void start();

@@ -1,5 +1,6 @@
 #include "ui/livelog/LiveLogPage.h"
 
+#include "core/gateway/Engine.h"
 #include "core/gateway/RequestLogStore.h"
 #include "tests/ui/livelog/LogRows.h"
 #include "tests/ui/support/ConsoleFixture.h"
@@ -13,6 +14,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressDialog>
@@ -133,7 +135,8 @@ private Q_SLOTS:
         QVERIFY(resume->isVisible());
         QVERIFY(p.appendMany("/third/", 100));
         QTRY_COMPARE(p.page->model()->rowCount(), 500);
-        QTest::qWait(300); // several follow ticks
+        // The follow tick (which also counts the rows) has run since they arrived.
+        QTRY_VERIFY(p.child<QLabel>("liveLogCounts")->text().contains(QStringLiteral("500")));
         QVERIFY(!p.lastRowVisible());
         QVERIFY(!p.page->isFollowing());
 
@@ -224,6 +227,18 @@ private Q_SLOTS:
         QTRY_COMPARE(page.filter()->rowCount(), 1010);
         range->setCurrentIndex(0);
         QCOMPARE(page.filter()->rowCount(), 1510);
+    }
+
+    void theEnginesBatchSignalBringsThePollForward()
+    {
+        PageFixture p;
+        gateway::Engine engine(p.f.t.catalog, p.f.t.clock);
+        ui::LiveLogPage page(p.f.services, &engine);
+        page.feed()->setPollIntervalMs(3'600'000); // only the engine's signal can bring rows now
+        QVERIFY(p.append({p.event("/billing/one")}));
+        QCOMPARE(page.model()->rowCount(), 0);
+        Q_EMIT engine.requestsLogged({});
+        QTRY_COMPARE(page.model()->rowCount(), 1);
     }
 
     void filtersApplyWhileRowsStreamIn()
