@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/gateway/RequestLogStore.h"
+
+#include <QList>
+#include <QSqlDatabase>
+
+#include <initializer_list>
+
+namespace gatehouse::gateway {
+
+// Paged reads of the request log for the console's live log: forward from an id (following the
+// log as it grows, whatever process writes it), backward from an id (scrolling back), and by time.
+// Every read is bounded by `limit` so that one poll never holds the GUI thread long.
+class RequestLogReader
+{
+public:
+    explicit RequestLogReader(QSqlDatabase db)
+        : m_db(std::move(db))
+    { }
+
+    // The oldest `limit` rows with an id above `afterId`, oldest first. Unlike
+    // RequestLogStore::recent, a reader that falls behind never skips rows.
+    Result<QList<LoggedRequest>> after(qint64 afterId, int limit) const;
+    // The newest `limit` rows with an id below `beforeId`, oldest first.
+    Result<QList<LoggedRequest>> before(qint64 beforeId, int limit) const;
+    // The newest `limit` rows logged in [fromMs, toMs), oldest first.
+    Result<QList<LoggedRequest>> between(qint64 fromMs, qint64 toMs, int limit) const;
+    // The id of the newest row, 0 when the log is empty.
+    Result<qint64> newestId() const;
+
+private:
+    Result<QList<LoggedRequest>> select(const QString& whereOrderLimit, std::initializer_list<QVariant> values) const;
+
+    QSqlDatabase m_db;
+};
+
+} // namespace gatehouse::gateway
