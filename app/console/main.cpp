@@ -79,7 +79,7 @@ int main(int argc, char** argv)
     gatehouse::ui::ConsoleServices services(catalog, gatehouse::Clock::system());
     gatehouse::ui::GatewayController gateway(catalog, gatehouse::Clock::system());
     gatehouse::ui::MainWindow window(services, gateway, settings);
-    gatehouse::ui::addConsolePages(window, services);
+    gatehouse::ui::addConsolePages(window, services, &gateway.engine());
     window.show();
     // A taken port is not fatal: the toolbar says so and offers a free one.
     if (settings.startGatewayOnLaunch() && !parser.isSet(QStringLiteral("no-gateway")))

@@ -4,6 +4,7 @@
 #include "ui/audit/AuditPage.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/consumers/ConsumersPage.h"
+#include "ui/livelog/LiveLogPage.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/PlaceholderPage.h"
 #include "ui/tokens/TokensPage.h"
@@ -21,21 +22,28 @@ QString tr(const char* text)
 
 } // namespace
 
-void addConsolePages(MainWindow& window, ConsoleServices& services)
+void addConsolePages(MainWindow& window, ConsoleServices& services, gateway::Engine* engine)
 {
-    window.addPage(new PlaceholderPage(
-        tr("Overview"), tr("Traffic, errors and tokens at a glance arrive with the live log (next release).")));
+    window.addPage(new PlaceholderPage(tr("Overview"),
+        tr("Traffic, error rates, latency and the tokens about to expire, at a glance, arrive in the next release; the "
+           "Live Log page shows every request today.")));
     window.addPage(new ApisPage(services));
     window.addPage(new ConsumersPage(services));
-    window.addPage(new TokensPage(services));
+    auto* tokens = new TokensPage(services);
+    window.addPage(tokens);
     window.addPage(new PlaceholderPage(tr("AI Providers"),
         tr("AI providers (OpenAI, Anthropic, Mistral, Gemini, Ollama) with keys in the system keychain arrive in a "
            "later release.")));
-    window.addPage(new PlaceholderPage(tr("Live Log"),
-        tr("The live request log arrives in the next release; `gatehouse-cli logs --follow` shows it today.")));
+    auto* liveLog = new LiveLogPage(services, engine);
+    window.addPage(liveLog);
     window.addPage(
         new PlaceholderPage(tr("Timeline"), tr("The expiry timeline of every token arrives in the next release.")));
     window.addPage(new AuditPage(services));
+
+    QObject::connect(liveLog, &LiveLogPage::showTokenRequested, tokens, [&window, tokens](qint64 id) {
+        window.showPage(tokens->title());
+        tokens->showToken(id);
+    });
 }
 
 } // namespace gatehouse::ui

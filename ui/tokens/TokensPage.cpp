@@ -278,6 +278,16 @@ void TokensPage::revoke(const QList<qint64>& ids)
     selectionChanged();
 }
 
+void TokensPage::showToken(qint64 id)
+{
+    m_consumer->setCurrentIndex(0);
+    m_state->setCurrentIndex(0);
+    m_table->filterEdit()->clear();
+    const int row = m_model->rowOfId(id);
+    if (row >= 0)
+        m_table->selectSourceRow(row);
+}
+
 void TokensPage::selectToken(const Token& token)
 {
     const int row = m_model->rowOfId(token.id);

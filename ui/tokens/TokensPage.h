@@ -43,6 +43,8 @@ public:
     void revoke(const QList<qint64>& ids);
     void rotate(qint64 id);
     void newToken();
+    // Clears the filters, selects the token and shows its details (from the live log, the timeline).
+    void showToken(qint64 id);
 
 private:
     void reloadConsumers();

@@ -9,6 +9,8 @@
 #include "ui/apis/ApiDialog.h"
 #include "ui/common/FilterableTable.h"
 #include "ui/consumers/ConsumerDialog.h"
+#include "ui/livelog/LiveLogPage.h"
+#include "ui/livelog/RequestLogModel.h"
 #include "ui/shell/ConsolePages.h"
 #include "ui/shell/ConsoleSettings.h"
 #include "ui/shell/GatewayController.h"
@@ -101,7 +103,7 @@ private Q_SLOTS:
         ui::ConsoleSettings settings(settingsDir.filePath(QStringLiteral("gatehouse.conf")));
         ui::GatewayController gateway(f.t.catalog, f.t.clock);
         ui::MainWindow window(f.services, gateway, settings);
-        ui::addConsolePages(window, f.services);
+        ui::addConsolePages(window, f.services, &gateway.engine());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -179,6 +181,21 @@ private Q_SLOTS:
             QStringLiteral("invalid_token"));
         QCOMPARE(upstream.requests().size(), 1);
 
+        // The Live Log shows both requests (200, then 401) as the engine logs them; "Show token" on the
+        // refused one leads back to the token on the Tokens page.
+        QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
+        auto* liveLog = static_cast<ui::LiveLogPage*>(window.currentPage());
+        QCOMPARE(liveLog->title(), QStringLiteral("Live Log"));
+        QTRY_COMPARE_WITH_TIMEOUT(liveLog->model()->rowCount(), 2, 5000);
+        QCOMPARE(liveLog->model()->rowAt(0).event.status, 200);
+        QCOMPARE(liveLog->model()->rowAt(1).event.status, 401);
+        QCOMPARE(liveLog->model()->rowAt(0).event.tokenId, tokens->first().id);
+        auto* logTable = child<QTableView>(liveLog, QStringLiteral("liveLogTable"));
+        logTable->selectRow(0);
+        QTest::mouseClick(child<QAbstractButton>(liveLog, QStringLiteral("liveLogShowToken")), Qt::LeftButton);
+        QCOMPARE(window.currentPage()->title(), QStringLiteral("Tokens"));
+        QCOMPARE(page->table()->selectedSourceRows(), QList<int> {page->model()->rowOfId(tokens->first().id)});
+
         // The gateway toggle stops the engine.
         window.gatewayToolBar()->toggleAction()->trigger();
         QVERIFY(!gateway.engine().isRunning());
@@ -192,7 +209,7 @@ private Q_SLOTS:
         ui::ConsoleSettings settings(settingsDir.filePath(QStringLiteral("gatehouse.conf")));
         ui::GatewayController gateway(f.t.catalog, f.t.clock);
         ui::MainWindow window(f.services, gateway, settings);
-        ui::addConsolePages(window, f.services);
+        ui::addConsolePages(window, f.services, &gateway.engine());
         window.show();
         window.showPage(QStringLiteral("Consumers"));
         auto* table = window.currentPage()->findChild<QTableView*>(QStringLiteral("table"));

@@ -61,7 +61,7 @@ private Q_SLOTS:
         ui::ConsoleSettings settings(settingsFile());
         ui::GatewayController gateway(f.t.catalog, f.t.clock);
         ui::MainWindow window(f.services, gateway, settings);
-        ui::addConsolePages(window, f.services);
+        ui::addConsolePages(window, f.services, &gateway.engine());
         QCOMPARE(window.pageTitles(),
             (QStringList {QStringLiteral("Overview"), QStringLiteral("APIs"), QStringLiteral("Consumers"),
                 QStringLiteral("Tokens"), QStringLiteral("AI Providers"), QStringLiteral("Live Log"),

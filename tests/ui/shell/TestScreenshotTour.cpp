@@ -33,7 +33,7 @@ private Q_SLOTS:
         ui::ConsoleSettings settings(out.filePath(QStringLiteral("gatehouse.conf")));
         ui::GatewayController gateway(f.t.catalog, f.t.clock);
         ui::MainWindow window(f.services, gateway, settings);
-        ui::addConsolePages(window, f.services);
+        ui::addConsolePages(window, f.services, &gateway.engine());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
