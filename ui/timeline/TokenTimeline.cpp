@@ -199,8 +199,8 @@ QMenu* TokenTimeline::contextMenuFor(QPoint pos)
 
 void TokenTimeline::syncScrollBar()
 {
+    // Not behind a signal blocker: the area shows or hides the bar on its rangeChanged.
     QScrollBar* bar = verticalScrollBar();
-    const QSignalBlocker blocker(bar);
     bar->setRange(0, m_layout.maxScrollY());
     bar->setPageStep(int(m_layout.plotRect().height()));
     bar->setSingleStep(TimelineLayout::kLaneHeight);
@@ -530,13 +530,14 @@ void TokenTimeline::paintNowLine(QPainter& painter) const
     const double x = m_layout.xForTime(m_now.toMSecsSinceEpoch());
     if (x < plot.left() || x > plot.right())
         return;
-    painter.fillRect(QRectF(x - 1, 0, 2, plot.bottom()), m_colours.now);
-    const QString label = tr("now");
-    const int width = painter.fontMetrics().horizontalAdvance(label) + 8;
-    const QRectF box(x - width / 2.0, 2, width, TimelineLayout::kAxisHeight - 12);
-    painter.fillRect(box, m_colours.now);
-    painter.setPen(Qt::white);
-    painter.drawText(box, Qt::AlignCenter, label);
+    painter.fillRect(QRectF(x - 1, TimelineLayout::kAxisHeight - 8, 2, plot.bottom()), m_colours.now);
+    // A pointer on the axis, below the tick labels it would otherwise hide.
+    const double bottom = TimelineLayout::kAxisHeight;
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(m_colours.now);
+    painter.drawPolygon(QPolygonF({QPointF(x - 6, bottom - 9), QPointF(x + 6, bottom - 9), QPointF(x, bottom - 1)}));
+    painter.setRenderHint(QPainter::Antialiasing, false);
 }
 
 } // namespace gatehouse::ui
