@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
+#include <vector>
 
 namespace gatehouse::ui {
 
@@ -13,38 +15,49 @@ namespace {
 constexpr qint64 kEarliestMs = 0;
 constexpr qint64 kLatestMs = 253402300799000LL; // 9999-12-31T23:59:59Z
 
-bool consumerBefore(const Token& a, const Token& b)
-{
-    const int byName = a.consumerName.compare(b.consumerName, Qt::CaseInsensitive);
-    if (byName != 0)
-        return byName < 0;
-    return a.consumerId < b.consumerId;
-}
-
-bool sameConsumer(const Token& a, const Token& b)
-{
-    return a.consumerId == b.consumerId && a.consumerName == b.consumerName;
-}
-
 } // namespace
 
 void TimelineLayout::setTokens(QList<Token> tokens)
 {
-    std::stable_sort(tokens.begin(), tokens.end(), [](const Token& a, const Token& b) {
-        if (!sameConsumer(a, b))
-            return consumerBefore(a, b);
-        if (a.created != b.created)
-            return a.created < b.created;
-        return a.id < b.id;
+    // Sort keys computed once per token: comparing QDateTimes and case-folding names inside the
+    // comparator costs a fifth of a second at ten thousand tokens.
+    struct Key
+    {
+        QString consumer;
+        qint64 consumerId;
+        qint64 createdMs;
+        qint64 id;
+        qsizetype index;
+    };
+    std::vector<Key> keys;
+    keys.reserve(size_t(tokens.size()));
+    for (qsizetype i = 0; i < tokens.size(); ++i) {
+        const Token& token = tokens.at(i);
+        keys.push_back(
+            {token.consumerName.toCaseFolded(), token.consumerId, token.created.toMSecsSinceEpoch(), token.id, i});
+    }
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+        if (a.consumerId != b.consumerId) {
+            if (const int byName = a.consumer.compare(b.consumer); byName != 0)
+                return byName < 0;
+            return a.consumerId < b.consumerId;
+        }
+        return std::tie(a.createdMs, a.id, a.index) < std::tie(b.createdMs, b.id, b.index);
     });
-    m_tokens = std::move(tokens);
+
+    m_tokens.clear();
+    m_tokens.reserve(tokens.size());
     m_rows.clear();
-    m_rows.reserve(m_tokens.size() + 16);
+    m_rows.reserve(tokens.size() + 16);
+    m_rowById.clear();
+    m_rowById.reserve(tokens.size());
     int top = 0;
     qsizetype headerRow = -1;
-    for (qsizetype i = 0; i < m_tokens.size(); ++i) {
-        const Token& token = m_tokens.at(i);
-        if (i == 0 || !sameConsumer(m_tokens.at(i - 1), token)) {
+    qint64 consumerId = 0;
+    for (size_t i = 0; i < keys.size(); ++i) {
+        Token& token = tokens[keys[i].index];
+        if (i == 0 || token.consumerId != consumerId) {
+            consumerId = token.consumerId;
             Row header;
             header.isHeader = true;
             header.consumer = token.consumerName;
@@ -56,11 +69,13 @@ void TimelineLayout::setTokens(QList<Token> tokens)
         }
         ++m_rows[headerRow].tokenCount;
         Row lane;
-        lane.tokenIndex = int(i);
+        lane.tokenIndex = int(m_tokens.size());
         lane.top = top;
         lane.height = kLaneHeight;
         top += kLaneHeight;
+        m_rowById.insert(token.id, int(m_rows.size()));
         m_rows.append(lane);
+        m_tokens.append(std::move(token));
     }
     m_contentHeight = top;
     setScrollY(m_scrollY);
@@ -68,12 +83,7 @@ void TimelineLayout::setTokens(QList<Token> tokens)
 
 int TimelineLayout::rowOfToken(qint64 tokenId) const
 {
-    for (qsizetype i = 0; i < m_rows.size(); ++i) {
-        const Row& row = m_rows.at(i);
-        if (!row.isHeader && m_tokens.at(row.tokenIndex).id == tokenId)
-            return int(i);
-    }
-    return -1;
+    return m_rowById.value(tokenId, -1);
 }
 
 void TimelineLayout::setViewportSize(QSize size)

@@ -2,6 +2,7 @@
 
 #include "core/catalog/Token.h"
 
+#include <QHash>
 #include <QList>
 #include <QRectF>
 #include <QSize>
@@ -96,6 +97,7 @@ private:
 
     QList<Token> m_tokens;
     QList<Row> m_rows;
+    QHash<qint64, int> m_rowById;
     QSize m_size;
     qint64 m_startMs = 0;
     qint64 m_spanMs = 7LL * 24 * 3600 * 1000;
