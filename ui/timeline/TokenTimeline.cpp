@@ -329,7 +329,12 @@ void TokenTimeline::contextMenuEvent(QContextMenuEvent* event)
 {
     // Without a frame the viewport sits at (0, 0): the position reads the same whether the event
     // came through the viewport (the mouse) or the area itself (the menu key).
-    const QPoint pos = event->pos();
+    QPoint pos = event->pos();
+    // The menu key acts on the selected bar, wherever the mouse happens to be.
+    if (event->reason() == QContextMenuEvent::Keyboard && m_selected != 0) {
+        if (const auto bar = m_layout.barOf(m_layout.rowOfToken(m_selected)))
+            pos = bar->rect.center().toPoint();
+    }
     QMenu* menu = contextMenuFor(pos);
     if (!menu) {
         event->ignore();
@@ -338,7 +343,7 @@ void TokenTimeline::contextMenuEvent(QContextMenuEvent* event)
     if (const auto id = m_layout.tokenAt(pos))
         select(*id);
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    menu->popup(event->globalPos());
+    menu->popup(viewport()->mapToGlobal(pos));
     event->accept();
 }
 
@@ -366,6 +371,22 @@ void TokenTimeline::keyPressEvent(QKeyEvent* event)
     case Qt::Key_Home:
         showToday();
         break;
+    case Qt::Key_Up:
+    case Qt::Key_Down: {
+        // Steps through the lanes, over the consumers' headers.
+        const auto& rows = m_layout.rows();
+        const int step = event->key() == Qt::Key_Up ? -1 : 1;
+        int row = m_layout.rowOfToken(m_selected);
+        if (row < 0)
+            row = step > 0 ? -1 : int(rows.size());
+        for (row += step; row >= 0 && row < rows.size(); row += step) {
+            if (!rows.at(row).isHeader) {
+                setSelectedTokenId(m_layout.tokenOfRow(row).id);
+                break;
+            }
+        }
+        break;
+    }
     case Qt::Key_Return:
     case Qt::Key_Enter:
         if (m_selected != 0)

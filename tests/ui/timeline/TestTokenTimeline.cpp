@@ -179,6 +179,26 @@ private Q_SLOTS:
         QCOMPARE(m_timeline->selectedTokenId(), 0);
     }
 
+    void theKeyboardSelectsZoomsAndActivates()
+    {
+        QSignalSpy activated(m_timeline.get(), &TokenTimeline::tokenActivated);
+        m_timeline->setFocus();
+        QTest::keyClick(m_timeline.get(), Qt::Key_Down);
+        QCOMPARE(m_timeline->selectedTokenId(), 1);
+        QTest::keyClick(m_timeline.get(), Qt::Key_Down);
+        QTest::keyClick(m_timeline.get(), Qt::Key_Down);
+        QCOMPARE(m_timeline->selectedTokenId(), 3);
+        QTest::keyClick(m_timeline.get(), Qt::Key_Up);
+        QCOMPARE(m_timeline->selectedTokenId(), 2);
+        QTest::keyClick(m_timeline.get(), Qt::Key_Return);
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.at(0).at(0).toLongLong(), 2);
+        QTest::keyClick(m_timeline.get(), Qt::Key_Plus);
+        QCOMPARE(m_timeline->timelineLayout().spanMs(), 5 * kDayMs);
+        QTest::keyClick(m_timeline.get(), Qt::Key_Minus);
+        QCOMPARE(m_timeline->timelineLayout().spanMs(), 10 * kDayMs);
+    }
+
     void theWheelZoomsAroundTheCursor()
     {
         QSignalSpy ranged(m_timeline.get(), &TokenTimeline::rangeChanged);
