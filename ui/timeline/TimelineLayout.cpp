@@ -129,7 +129,8 @@ void TimelineLayout::zoom(double factor, double anchorX)
         return;
     const QRectF plot = plotRect();
     const qint64 anchorMs = timeForX(anchorX);
-    const qint64 span = std::clamp(qint64(std::llround(double(m_spanMs) / factor)), kMinSpanMs, kMaxSpanMs);
+    // Clamped as a double: a huge zoom-out factor would not fit in 64 bits.
+    const qint64 span = std::llround(std::clamp(double(m_spanMs) / factor, double(kMinSpanMs), double(kMaxSpanMs)));
     m_startMs = anchorMs - std::llround((anchorX - plot.left()) * double(span) / plot.width());
     m_spanMs = span;
     clampRange();

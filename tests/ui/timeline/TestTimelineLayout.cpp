@@ -79,6 +79,12 @@ private Q_SLOTS:
         QCOMPARE(l.spanMs(), 365 * kDayMs);
         l.zoom(0.5, 400);
         QCOMPARE(l.spanMs(), 365 * kDayMs);
+        l.zoom(1e-30, 400); // far past what 64 bits of milliseconds hold
+        QCOMPARE(l.spanMs(), 365 * kDayMs);
+        l.zoom(1e30, 400);
+        QCOMPARE(l.spanMs(), kHourMs);
+        l.zoom(0, 400); // ignored
+        QCOMPARE(l.spanMs(), kHourMs);
         l.setVisibleRange(kStart.toMSecsSinceEpoch(), 1);
         QCOMPARE(l.spanMs(), kHourMs);
         l.setVisibleRange(kStart.toMSecsSinceEpoch(), 10 * 365 * kDayMs);
