@@ -225,6 +225,29 @@ private Q_SLOTS:
         QCOMPARE(layout.spanMs(), TimelineLayout::kMaxSpanMs);
     }
 
+    void shiftWheelScrollsThroughTheLanes()
+    {
+        QList<Token> many;
+        for (int i = 1; i <= 200; ++i)
+            many.append(token(i, -4, 30));
+        m_timeline->setTokens(many);
+        QTRY_VERIFY(m_timeline->verticalScrollBar()->isVisible());
+        const qint64 span = m_timeline->timelineLayout().spanMs();
+        const QPoint cursor(420, 300);
+        QWheelEvent event(cursor, m_timeline->viewport()->mapToGlobal(cursor), QPoint(), QPoint(0, -120), Qt::NoButton,
+            Qt::ShiftModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(m_timeline->viewport(), &event);
+        QCOMPARE(m_timeline->timelineLayout().scrollY(), 3 * TimelineLayout::kLaneHeight);
+        QCOMPARE(m_timeline->timelineLayout().spanMs(), span); // scrolled, not zoomed
+        // The lane under the cursor is three further down.
+        const int row = m_timeline->timelineLayout().rowAtY(barY(1));
+        QCOMPARE(m_timeline->timelineLayout().tokenOfRow(row).id, 4);
+        QCOMPARE(m_timeline->timelineLayout().tokenAt(QPointF(400, barY(1))), std::optional<qint64>(4));
+        QSignalSpy activated(m_timeline.get(), &TokenTimeline::tokenActivated);
+        QTest::mouseClick(m_timeline->viewport(), Qt::LeftButton, {}, QPoint(400, barY(1)));
+        QCOMPARE(activated.at(0).at(0).toLongLong(), 4);
+    }
+
     void draggingPansWithoutActivating()
     {
         QSignalSpy activated(m_timeline.get(), &TokenTimeline::tokenActivated);
