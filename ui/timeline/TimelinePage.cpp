@@ -76,6 +76,7 @@ TimelinePage::TimelinePage(ConsoleServices& services, QWidget* parent)
     connect(m_timeline, &TokenTimeline::rotateRequested, this, &TimelinePage::rotateRequested);
     connect(m_timeline, &TokenTimeline::revokeRequested, this, &TimelinePage::revoke);
     connect(m_timeline, &TokenTimeline::selectionChanged, this, &TimelinePage::actionsChanged);
+    connect(m_timeline, &TokenTimeline::coloursChanged, this, [this] { m_legend->setColours(m_timeline->colours()); });
     connect(&m_services.revisions, &RevisionWatcher::changed, this, &TimelinePage::reload);
 
     m_clockTick = new QTimer(this);

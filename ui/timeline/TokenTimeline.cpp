@@ -226,6 +226,7 @@ void TokenTimeline::changeEvent(QEvent* event)
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
         m_colours = TimelineColours::fromPalette(palette());
         viewport()->update();
+        Q_EMIT coloursChanged();
     }
 }
 

@@ -54,6 +54,7 @@ Q_SIGNALS:
     void revokeRequested(qint64 tokenId);
     void rotateRequested(qint64 tokenId);
     void rangeChanged(); // zoom or pan
+    void coloursChanged(); // the palette changed: a legend follows
 
 protected:
     void paintEvent(QPaintEvent* event) override;

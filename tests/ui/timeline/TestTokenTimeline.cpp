@@ -131,6 +131,19 @@ private Q_SLOTS:
         QCOMPARE(describe(pixel(after, 800, barY(4))), describe(colours.expired));
     }
 
+    void theBackgroundFollowsThePalette()
+    {
+        QSignalSpy changed(m_timeline.get(), &TokenTimeline::coloursChanged);
+        QPalette dark = m_timeline->palette();
+        dark.setColor(QPalette::Base, QColor(0x20, 0x20, 0x24));
+        m_timeline->setPalette(dark);
+        QVERIFY(changed.count() >= 1);
+        QCOMPARE(m_timeline->colours().background, QColor(0x20, 0x20, 0x24));
+        const QImage image = render();
+        QCOMPARE(describe(pixel(image, 600, barY(3))), QStringLiteral("#202024"));
+        QCOMPARE(describe(pixel(image, 400, barY(1))), describe(m_timeline->colours().active));
+    }
+
     void aRevokedBarStopsAtItsRevocation()
     {
         const QImage image = render();
