@@ -7,6 +7,7 @@
 #include "ui/livelog/LiveLogPage.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/PlaceholderPage.h"
+#include "ui/timeline/TimelinePage.h"
 #include "ui/tokens/TokensPage.h"
 
 #include <QCoreApplication>
@@ -36,14 +37,19 @@ void addConsolePages(MainWindow& window, ConsoleServices& services, gateway::Eng
            "later release.")));
     auto* liveLog = new LiveLogPage(services, engine);
     window.addPage(liveLog);
-    window.addPage(
-        new PlaceholderPage(tr("Timeline"), tr("The expiry timeline of every token arrives in the next release.")));
+    auto* timeline = new TimelinePage(services);
+    window.addPage(timeline);
     window.addPage(new AuditPage(services));
 
     QObject::connect(liveLog, &LiveLogPage::showTokenRequested, tokens, [&window, tokens](qint64 id) {
         window.showPage(tokens->title());
         tokens->showToken(id);
     });
+    QObject::connect(timeline, &TimelinePage::tokenActivated, tokens, [&window, tokens](qint64 id) {
+        window.showPage(tokens->title());
+        tokens->showToken(id);
+    });
+    QObject::connect(timeline, &TimelinePage::rotateRequested, tokens, &TokensPage::rotate);
 }
 
 } // namespace gatehouse::ui
