@@ -16,8 +16,10 @@
 #include "ui/shell/GatewayController.h"
 #include "ui/shell/GatewayToolBar.h"
 #include "ui/shell/MainWindow.h"
+#include "ui/timeline/TimelinePage.h"
 #include "ui/tokens/IssuedTokenDialog.h"
 #include "ui/tokens/NewTokenDialog.h"
+#include "ui/tokens/RotateTokenDialog.h"
 #include "ui/tokens/TokenTableModel.h"
 #include "ui/tokens/TokensPage.h"
 
@@ -199,6 +201,42 @@ private Q_SLOTS:
         // The gateway toggle stops the engine.
         window.gatewayToolBar()->toggleAction()->trigger();
         QVERIFY(!gateway.engine().isRunning());
+    }
+
+    void theTimelineLeadsToTheTokensPage()
+    {
+        test::ConsoleFixture f;
+        QVERIFY(f.isReady());
+        f.t.addBillingApiAndConsumer();
+        TokenRequest request;
+        request.consumer = QStringLiteral("mobile-app");
+        request.scopes = {QStringLiteral("api:billing")};
+        request.expiry = f.t.expiryInDays(3);
+        auto issued = f.t.tokens.create(request);
+        QVERIFY(issued);
+        QTemporaryDir settingsDir;
+        ui::ConsoleSettings settings(settingsDir.filePath(QStringLiteral("gatehouse.conf")));
+        ui::GatewayController gateway(f.t.catalog, f.t.clock);
+        ui::MainWindow window(f.services, gateway, settings);
+        ui::addConsolePages(window, f.services, &gateway.engine());
+        window.show();
+
+        // A click on a bar: the Tokens page comes up with that token selected, whatever its filters were.
+        auto* tokens = static_cast<ui::TokensPage*>(window.page(QStringLiteral("Tokens")));
+        child<QComboBox>(tokens, QStringLiteral("stateFilter"))
+            ->setCurrentIndex(
+                child<QComboBox>(tokens, QStringLiteral("stateFilter"))->findText(QStringLiteral("Revoked")));
+        QCOMPARE(tokens->model()->rowCount(), 0);
+        window.showPage(QStringLiteral("Timeline"));
+        auto* timeline = static_cast<ui::TimelinePage*>(window.currentPage());
+        Q_EMIT timeline->tokenActivated(issued->token.id);
+        QCOMPARE(window.currentPage(), tokens);
+        QCOMPARE(tokens->table()->selectedSourceRows(), QList<int> {tokens->model()->rowOfId(issued->token.id)});
+
+        // Its context menu's Rotate runs the Tokens page's rotation dialog.
+        Q_EMIT timeline->rotateRequested(issued->token.id);
+        QTRY_VERIFY(test::openDialog<ui::RotateTokenDialog>());
+        test::openDialog<ui::RotateTokenDialog>()->reject();
     }
 
     void aCliChangeInAnotherProcessShowsUpWithinASecond()
