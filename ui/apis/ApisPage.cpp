@@ -8,33 +8,20 @@
 #include "ui/common/FilterableTable.h"
 #include "ui/common/MessageBoxes.h"
 
-#include <QVBoxLayout>
-
 namespace gatehouse::ui {
 
 ApisPage::ApisPage(ConsoleServices& services, QWidget* parent)
-    : Page(parent)
-    , m_services(services)
-    , m_model(new ApiTableModel(services, this))
-    , m_table(new FilterableTable(this))
+    : ApisPage(services, new ApiTableModel(services), parent)
+{ }
+
+ApisPage::ApisPage(ConsoleServices& services, ApiTableModel* model, QWidget* parent)
+    : CatalogTablePage(services, model, ApiTableModel::NameColumn, parent)
+    , m_model(model)
 {
+    m_model->setParent(this);
     setObjectName(QStringLiteral("apisPage"));
     m_table->setObjectName(QStringLiteral("apis"));
-    m_table->setSourceModel(m_model);
-    m_table->sortBy(ApiTableModel::NameColumn);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_table);
-    setFocusProxy(m_table);
-
-    connect(m_table, &FilterableTable::selectionChanged, this, &Page::actionsChanged);
-    connect(m_table, &FilterableTable::rowActivated, this, [this](int row) {
-        m_table->selectSourceRow(row);
-        editSelected();
-    });
-    connect(m_model, &ApiTableModel::reloadFailed, this,
-        [this](const QString& message) { Q_EMIT statusMessage(tr("Could not reread the APIs: %1").arg(message)); });
+    connect(m_model, &ApiTableModel::reloadFailed, this, &ApisPage::reportReloadFailure);
 }
 
 QString ApisPage::title() const
@@ -42,72 +29,19 @@ QString ApisPage::title() const
     return tr("APIs");
 }
 
-bool ApisPage::canPerform(PageAction action) const
-{
-    switch (action) {
-    case PageAction::New:
-    case PageAction::Find:
-    case PageAction::Refresh:
-        return true;
-    case PageAction::Edit:
-        return m_table->currentSourceRow() >= 0;
-    case PageAction::Remove:
-        return !m_table->selectedSourceRows().isEmpty();
-    case PageAction::Revoke:
-        return false;
-    }
-    return false;
-}
-
-void ApisPage::perform(PageAction action)
-{
-    if (!canPerform(action))
-        return;
-    switch (action) {
-    case PageAction::New:
-        openDialog(std::nullopt);
-        break;
-    case PageAction::Edit:
-        editSelected();
-        break;
-    case PageAction::Remove:
-        removeSelected();
-        break;
-    case PageAction::Find:
-        m_table->focusFilter();
-        break;
-    case PageAction::Refresh:
-        refresh();
-        break;
-    case PageAction::Revoke:
-        break;
-    }
-}
-
 void ApisPage::openDialog(std::optional<Api> existing)
 {
     const QString previousName = existing ? existing->name : QString();
     auto* dialog = new ApiDialog(m_services, std::move(existing), this);
     connect(dialog, &ApiDialog::saved, this, [this, previousName](const Api& api) {
-        // The local commit has already reached the model through the revision watcher.
-        if (const int row = m_model->rowOfId(api.id); row >= 0)
-            m_table->selectSourceRow(row);
-        if (previousName.isEmpty())
-            Q_EMIT statusMessage(tr("API %1 added").arg(api.name));
-        else if (previousName != api.name)
-            Q_EMIT statusMessage(tr("API %1 renamed to %2").arg(previousName, api.name));
-        else
-            Q_EMIT statusMessage(tr("API %1 updated").arg(api.name));
+        announceSaved(m_model->rowOfId(api.id), tr("API"), previousName, api.name);
     });
     dialog->open();
 }
 
-void ApisPage::editSelected()
+void ApisPage::editRow(int sourceRow)
 {
-    const int row = m_table->currentSourceRow();
-    if (row < 0)
-        return;
-    openDialog(m_model->rowAt(row).api);
+    openDialog(m_model->rowAt(sourceRow).api);
 }
 
 namespace {
@@ -144,10 +78,9 @@ QString tokenSentence(const TokenMentions& mentions, bool several)
 
 } // namespace
 
-void ApisPage::removeSelected()
+void ApisPage::removeRows(const QList<int>& rows)
 {
     QStringList names;
-    const auto rows = m_table->selectedSourceRows();
     for (int row : rows)
         names.append(m_model->rowAt(row).api.name);
     if (names.isEmpty())
@@ -183,16 +116,9 @@ void ApisPage::removeSelected()
         Q_EMIT statusMessage(tr("%1 APIs removed").arg(removed));
 }
 
-void ApisPage::refresh()
+Result<void> ApisPage::reloadModel()
 {
-    // Another process's commits arrive by polling; a refresh asks at once and rereads anyway,
-    // since token usability also changes with time alone.
-    m_services.revisions.poll();
-    if (auto reloaded = m_model->reload(); !reloaded) {
-        Q_EMIT statusMessage(tr("Could not reread the APIs: %1").arg(reloaded.error().toString()));
-        return;
-    }
-    Q_EMIT statusMessage(tr("APIs reread"));
+    return m_model->reload();
 }
 
 } // namespace gatehouse::ui

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/catalog/Api.h"
-#include "ui/common/Page.h"
+#include "ui/common/CatalogTablePage.h"
 
 #include <optional>
 
@@ -9,11 +9,10 @@ namespace gatehouse::ui {
 
 class ApiTableModel;
 class ConsoleServices;
-class FilterableTable;
 
 // The APIs page: every API the gateway exposes, how many usable tokens grant it, and the
 // add/edit dialog and removal. Follows catalog changes from anywhere (another admin, the CLI).
-class ApisPage : public Page
+class ApisPage : public CatalogTablePage
 {
     Q_OBJECT
 
@@ -21,21 +20,19 @@ public:
     explicit ApisPage(ConsoleServices& services, QWidget* parent = nullptr);
 
     QString title() const override;
-    bool canPerform(PageAction action) const override;
-    void perform(PageAction action) override;
-
     ApiTableModel* model() const { return m_model; }
-    FilterableTable* table() const { return m_table; }
+
+protected:
+    void addItem() override { openDialog(std::nullopt); }
+    void editRow(int sourceRow) override;
+    void removeRows(const QList<int>& sourceRows) override;
+    Result<void> reloadModel() override;
 
 private:
+    ApisPage(ConsoleServices& services, ApiTableModel* model, QWidget* parent);
     void openDialog(std::optional<Api> existing);
-    void editSelected();
-    void removeSelected();
-    void refresh();
 
-    ConsoleServices& m_services;
     ApiTableModel* m_model = nullptr;
-    FilterableTable* m_table = nullptr;
 };
 
 } // namespace gatehouse::ui

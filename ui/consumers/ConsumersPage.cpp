@@ -6,34 +6,20 @@
 #include "ui/consumers/ConsumerDialog.h"
 #include "ui/consumers/ConsumerTableModel.h"
 
-#include <QVBoxLayout>
-
 namespace gatehouse::ui {
 
 ConsumersPage::ConsumersPage(ConsoleServices& services, QWidget* parent)
-    : Page(parent)
-    , m_services(services)
-    , m_model(new ConsumerTableModel(services, this))
-    , m_table(new FilterableTable(this))
+    : ConsumersPage(services, new ConsumerTableModel(services), parent)
+{ }
+
+ConsumersPage::ConsumersPage(ConsoleServices& services, ConsumerTableModel* model, QWidget* parent)
+    : CatalogTablePage(services, model, ConsumerTableModel::NameColumn, parent)
+    , m_model(model)
 {
+    m_model->setParent(this);
     setObjectName(QStringLiteral("consumersPage"));
     m_table->setObjectName(QStringLiteral("consumers"));
-    m_table->setSourceModel(m_model);
-    m_table->sortBy(ConsumerTableModel::NameColumn);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_table);
-    setFocusProxy(m_table);
-
-    connect(m_table, &FilterableTable::selectionChanged, this, &Page::actionsChanged);
-    connect(m_table, &FilterableTable::rowActivated, this, [this](int row) {
-        m_table->selectSourceRow(row);
-        editSelected();
-    });
-    connect(m_model, &ConsumerTableModel::reloadFailed, this, [this](const QString& message) {
-        Q_EMIT statusMessage(tr("Could not reread the consumers: %1").arg(message));
-    });
+    connect(m_model, &ConsumerTableModel::reloadFailed, this, &ConsumersPage::reportReloadFailure);
 }
 
 QString ConsumersPage::title() const
@@ -41,78 +27,24 @@ QString ConsumersPage::title() const
     return tr("Consumers");
 }
 
-bool ConsumersPage::canPerform(PageAction action) const
-{
-    switch (action) {
-    case PageAction::New:
-    case PageAction::Find:
-    case PageAction::Refresh:
-        return true;
-    case PageAction::Edit:
-        return m_table->currentSourceRow() >= 0;
-    case PageAction::Remove:
-        return !m_table->selectedSourceRows().isEmpty();
-    case PageAction::Revoke:
-        return false;
-    }
-    return false;
-}
-
-void ConsumersPage::perform(PageAction action)
-{
-    if (!canPerform(action))
-        return;
-    switch (action) {
-    case PageAction::New:
-        openDialog(std::nullopt);
-        break;
-    case PageAction::Edit:
-        editSelected();
-        break;
-    case PageAction::Remove:
-        removeSelected();
-        break;
-    case PageAction::Find:
-        m_table->focusFilter();
-        break;
-    case PageAction::Refresh:
-        refresh();
-        break;
-    case PageAction::Revoke:
-        break;
-    }
-}
-
 void ConsumersPage::openDialog(std::optional<Consumer> existing)
 {
     const QString previousName = existing ? existing->name : QString();
     auto* dialog = new ConsumerDialog(m_services, std::move(existing), this);
     connect(dialog, &ConsumerDialog::saved, this, [this, previousName](const Consumer& consumer) {
-        // The local commit has already reached the model through the revision watcher.
-        if (const int row = m_model->rowOfId(consumer.id); row >= 0)
-            m_table->selectSourceRow(row);
-        if (previousName.isEmpty())
-            Q_EMIT statusMessage(tr("Consumer %1 added").arg(consumer.name));
-        else if (previousName != consumer.name)
-            Q_EMIT statusMessage(tr("Consumer %1 renamed to %2").arg(previousName, consumer.name));
-        else
-            Q_EMIT statusMessage(tr("Consumer %1 updated").arg(consumer.name));
+        announceSaved(m_model->rowOfId(consumer.id), tr("Consumer"), previousName, consumer.name);
     });
     dialog->open();
 }
 
-void ConsumersPage::editSelected()
+void ConsumersPage::editRow(int sourceRow)
 {
-    const int row = m_table->currentSourceRow();
-    if (row < 0)
-        return;
-    openDialog(m_model->rowAt(row));
+    openDialog(m_model->rowAt(sourceRow));
 }
 
-void ConsumersPage::removeSelected()
+void ConsumersPage::removeRows(const QList<int>& rows)
 {
     QStringList names;
-    const auto rows = m_table->selectedSourceRows();
     for (int row : rows)
         names.append(m_model->rowAt(row).name);
     if (names.isEmpty())
@@ -168,14 +100,9 @@ void ConsumersPage::removeSelected()
     Q_EMIT statusMessage(message);
 }
 
-void ConsumersPage::refresh()
+Result<void> ConsumersPage::reloadModel()
 {
-    m_services.revisions.poll();
-    if (auto reloaded = m_model->reload(); !reloaded) {
-        Q_EMIT statusMessage(tr("Could not reread the consumers: %1").arg(reloaded.error().toString()));
-        return;
-    }
-    Q_EMIT statusMessage(tr("Consumers reread"));
+    return m_model->reload();
 }
 
 } // namespace gatehouse::ui

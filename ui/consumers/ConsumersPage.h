@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/catalog/Consumer.h"
-#include "ui/common/Page.h"
+#include "ui/common/CatalogTablePage.h"
 
 #include <optional>
 
@@ -14,7 +14,7 @@ class FilterableTable;
 // The consumers page: who holds tokens, how many are usable, when they were last used; the
 // add/edit dialog, and removal by the CLI's rule: a consumer with usable tokens is removed only
 // together with revoking them, which the confirmation offers.
-class ConsumersPage : public Page
+class ConsumersPage : public CatalogTablePage
 {
     Q_OBJECT
 
@@ -22,21 +22,19 @@ public:
     explicit ConsumersPage(ConsoleServices& services, QWidget* parent = nullptr);
 
     QString title() const override;
-    bool canPerform(PageAction action) const override;
-    void perform(PageAction action) override;
-
     ConsumerTableModel* model() const { return m_model; }
-    FilterableTable* table() const { return m_table; }
+
+protected:
+    void addItem() override { openDialog(std::nullopt); }
+    void editRow(int sourceRow) override;
+    void removeRows(const QList<int>& sourceRows) override;
+    Result<void> reloadModel() override;
 
 private:
+    ConsumersPage(ConsoleServices& services, ConsumerTableModel* model, QWidget* parent);
     void openDialog(std::optional<Consumer> existing);
-    void editSelected();
-    void removeSelected();
-    void refresh();
 
-    ConsoleServices& m_services;
     ConsumerTableModel* m_model = nullptr;
-    FilterableTable* m_table = nullptr;
 };
 
 } // namespace gatehouse::ui
