@@ -9,6 +9,11 @@ Result<QList<LoggedRequest>> RequestLogReader::after(qint64 afterId, int limit) 
     return select(QStringLiteral("WHERE r.id > ? ORDER BY r.id LIMIT ?"), {afterId, qMax(0, limit)});
 }
 
+Result<QList<LoggedRequest>> RequestLogReader::newestAfter(qint64 afterId, int limit) const
+{
+    return select(QStringLiteral("WHERE r.id > ? ORDER BY r.id DESC LIMIT ?"), {afterId, qMax(0, limit)});
+}
+
 Result<QList<LoggedRequest>> RequestLogReader::before(qint64 beforeId, int limit) const
 {
     return select(QStringLiteral("WHERE r.id < ? ORDER BY r.id DESC LIMIT ?"), {beforeId, qMax(0, limit)});

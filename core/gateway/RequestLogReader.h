@@ -23,6 +23,8 @@ public:
     // The oldest `limit` rows with an id above `afterId`, oldest first. Unlike
     // RequestLogStore::recent, a reader that falls behind never skips rows.
     Result<QList<LoggedRequest>> after(qint64 afterId, int limit) const;
+    // The newest `limit` rows with an id above `afterId`, oldest first (a tail: rows in between may be skipped).
+    Result<QList<LoggedRequest>> newestAfter(qint64 afterId, int limit) const;
     // The newest `limit` rows with an id below `beforeId`, oldest first.
     Result<QList<LoggedRequest>> before(qint64 beforeId, int limit) const;
     // The newest `limit` rows logged in [fromMs, toMs), oldest first.

@@ -1,6 +1,7 @@
 #include "core/gateway/RequestLogStore.h"
 
 #include "core/catalog/SqlQuery.h"
+#include "core/gateway/RequestLogReader.h"
 
 #include <QHash>
 #include <QSqlDriver>
@@ -166,42 +167,7 @@ Result<qint64> RequestLogStore::purgeOlderThan(qint64 cutoffMs, int maxRows)
 
 Result<QList<LoggedRequest>> RequestLogStore::recent(int limit, qint64 afterId) const
 {
-    auto query = sql::exec(m_db,
-        QStringLiteral("SELECT * FROM (SELECT r.id, r.at, r.request_id, r.method, r.path, r.api_id, a.name, "
-                       "r.consumer_id, c.name, r.token_id, t.name, t.hint, r.status, r.upstream_status, "
-                       "r.latency_us, r.bytes_in, r.bytes_out, r.client_addr, r.error "
-                       "FROM request_log r LEFT JOIN apis a ON a.id = r.api_id "
-                       "LEFT JOIN consumers c ON c.id = r.consumer_id LEFT JOIN tokens t ON t.id = r.token_id "
-                       "WHERE r.id > ? ORDER BY r.id DESC LIMIT ?) ORDER BY 1"),
-        {afterId, qMax(0, limit)});
-    if (!query)
-        return query.error();
-    QList<LoggedRequest> rows;
-    while (query->next()) {
-        LoggedRequest row;
-        row.id = query->value(0).toLongLong();
-        RequestEvent& event = row.event;
-        event.timeMs = query->value(1).toLongLong();
-        event.requestId = query->value(2).toString().toLatin1();
-        event.method = query->value(3).toString().toLatin1();
-        event.path = query->value(4).toString().toUtf8();
-        event.apiId = query->value(5).toLongLong();
-        event.apiName = query->value(6).toString();
-        event.consumerId = query->value(7).toLongLong();
-        event.consumerName = query->value(8).toString();
-        event.tokenId = query->value(9).toLongLong();
-        row.tokenName = query->value(10).toString();
-        row.tokenHint = query->value(11).toString();
-        event.status = query->value(12).toInt();
-        event.upstreamStatus = query->value(13).toInt();
-        event.latencyUs = query->value(14).toLongLong();
-        event.bytesIn = query->value(15).toLongLong();
-        event.bytesOut = query->value(16).toLongLong();
-        event.clientAddress = query->value(17).toString().toLatin1();
-        event.error = query->value(18).toString().toUtf8();
-        rows.append(row);
-    }
-    return rows;
+    return RequestLogReader(m_db).newestAfter(afterId, limit);
 }
 
 Result<qint64> RequestLogStore::count() const
