@@ -18,22 +18,6 @@
 
 namespace gatehouse::ui {
 
-namespace {
-
-// A field with its error label right below it, as one cell of the form.
-QWidget* withError(QWidget* field, FieldErrorLabel* error)
-{
-    auto* cell = new QWidget;
-    auto* layout = new QVBoxLayout(cell);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(field);
-    layout->addWidget(error);
-    return cell;
-}
-
-} // namespace
-
 ApiDialog::ApiDialog(ConsoleServices& services, std::optional<Api> existing, QWidget* parent)
     : QDialog(parent)
     , m_services(services)
@@ -70,7 +54,7 @@ ApiDialog::ApiDialog(ConsoleServices& services, std::optional<Api> existing, QWi
     const auto addRow = [&](const QString& text, QWidget* field, FieldErrorLabel* error) {
         auto* label = new QLabel(text, this);
         label->setBuddy(field);
-        form->addRow(label, withError(field, error));
+        form->addRow(label, FieldErrorLabel::below(field, error));
     };
     addRow(tr("&Name:"), m_name, m_nameError);
     addRow(tr("&Upstream URL:"), m_upstream, m_upstreamError);

@@ -2,6 +2,7 @@
 
 #include <QHBoxLayout>
 #include <QPalette>
+#include <QVBoxLayout>
 
 namespace gatehouse::ui {
 
@@ -40,6 +41,17 @@ QWidget* FieldErrorLabel::beside(QWidget* field, FieldErrorLabel* reason, QWidge
     layout->addWidget(field, 1);
     layout->addWidget(reason, 1);
     return row;
+}
+
+QWidget* FieldErrorLabel::below(QWidget* field, FieldErrorLabel* reason, QWidget* parent)
+{
+    auto* cell = new QWidget(parent);
+    auto* layout = new QVBoxLayout(cell);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(field);
+    layout->addWidget(reason);
+    return cell;
 }
 
 void FieldErrorLabel::setReason(const QString& reason)

@@ -22,6 +22,8 @@ public:
     static FieldErrorLabel* named(const QString& objectName, QWidget* parent);
     // A row holding `field` and, to its right, its reason: for dialogs that explain beside a field.
     static QWidget* beside(QWidget* field, FieldErrorLabel* reason, QWidget* parent);
+    // A field with its reason right below it, as one cell of a form.
+    static QWidget* below(QWidget* field, FieldErrorLabel* reason, QWidget* parent = nullptr);
 
     void showError(const Error& error);
     // Shows `reason` as it is; hides the label when it is empty.

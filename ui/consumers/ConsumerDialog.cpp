@@ -14,21 +14,6 @@
 
 namespace gatehouse::ui {
 
-namespace {
-
-QWidget* withError(QWidget* field, FieldErrorLabel* error)
-{
-    auto* cell = new QWidget;
-    auto* layout = new QVBoxLayout(cell);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(field);
-    layout->addWidget(error);
-    return cell;
-}
-
-} // namespace
-
 ConsumerDialog::ConsumerDialog(ConsoleServices& services, std::optional<Consumer> existing, QWidget* parent)
     : QDialog(parent)
     , m_services(services)
@@ -60,10 +45,10 @@ ConsumerDialog::ConsumerDialog(ConsoleServices& services, std::optional<Consumer
     auto* form = new QFormLayout;
     auto* nameLabel = new QLabel(tr("&Name:"), this);
     nameLabel->setBuddy(m_name);
-    form->addRow(nameLabel, withError(m_name, m_nameError));
+    form->addRow(nameLabel, FieldErrorLabel::below(m_name, m_nameError));
     auto* descriptionLabel = new QLabel(tr("&Description:"), this);
     descriptionLabel->setBuddy(m_description);
-    form->addRow(descriptionLabel, withError(m_description, m_descriptionError));
+    form->addRow(descriptionLabel, FieldErrorLabel::below(m_description, m_descriptionError));
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
