@@ -25,6 +25,7 @@ const char kUsage[]
       "  token show ID | token revoke ID [--reason TEXT] | token rotate ID [--grace DURATION]\n"
       "  audit list [--limit N] [--filter TEXT]\n"
       "  demo [--if-empty]          fill an empty catalog with a small, realistic demo set\n"
+      "  demo --traffic [--gateway URL] [--rate N] [--duration 30s]   send demo requests through a gateway\n"
       "  serve [--listen ADDR:PORT] [--admin-listen ADDR:PORT] [--workers N] [--no-admin] [--allow-non-loopback]\n"
       "        [--max-connections N] [--log-retention 30d]\n"
       "  logs [--follow] [--json] [--limit N]\n"
