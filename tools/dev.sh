@@ -150,7 +150,7 @@ translations_check() {
     done
     lupdate_into -ts "${copies[@]}"
     local left
-    left=$(cd "$tmp" && unfinished_messages ./*.ts)
+    left=$(cd "$tmp" && unfinished_messages ./*.ts | sed 's|^\./|translations/|')
     if [ -n "$left" ]; then
         echo "$left" >&2
         echo "translations-check: $(echo "$left" | wc -l) message(s) not translated; run tools/dev.sh" \

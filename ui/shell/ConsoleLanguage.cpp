@@ -55,7 +55,7 @@ QString ConsoleLanguage::requested(const QStringList& arguments)
         const QString& argument = arguments.at(i);
         if (argument == QStringLiteral("--"))
             break;
-        if (argument == option || argument == QStringLiteral("-lang"))
+        if (argument == option)
             return i + 1 < arguments.size() ? arguments.at(i + 1) : QString();
         if (argument.startsWith(option + u'='))
             return argument.mid(option.size() + 1);
