@@ -67,7 +67,7 @@ private Q_SLOTS:
         QFETCH(QString, language);
         // The user's own languages do not matter once --lang is given.
         const auto chosen = ConsoleLanguage::choose(requested, {QStringLiteral("fr-FR"), QStringLiteral("de-DE")});
-        QVERIFY2(chosen, qPrintable(chosen.error().message));
+        QVERIFY(chosen);
         QCOMPARE(*chosen, language);
     }
 

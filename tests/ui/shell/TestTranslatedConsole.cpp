@@ -58,8 +58,8 @@ private Q_SLOTS:
                                    "Zeitleiste", "Audit"})
                             << QStringLiteral("&Datei") << QStringLiteral("Neuer Konsument")
                             << QStringLiteral("&Name:");
-        QTest::newRow("zh_CN") << QStringLiteral(
-            "zh_CN") << strings({"概览", "API", "消费者", "令牌", "AI 提供商", "实时日志", "时间线", "审计"})
+        QTest::newRow("zh_CN") << QStringLiteral("zh_CN")
+                               << strings({"概览", "API", "消费者", "令牌", "AI 提供商", "实时日志", "时间线", "审计"})
                                << QStringLiteral("文件(&F)") << QStringLiteral("新建消费者")
                                << QStringLiteral("名称(&N)：");
         QTest::newRow("en") << QStringLiteral("en")
