@@ -5,6 +5,8 @@
 #   tools/dev.sh test [--sanitize] install what is needed, build with -Werror, run every test
 #   tools/dev.sh deps | build      the first steps alone
 #   tools/dev.sh format-check      clang-format --dry-run over every C++ file in the repository
+#   tools/dev.sh translations-update   lupdate the console's sources into translations/*.ts (then translate)
+#   tools/dev.sh translations-check    fail, naming them, if any string of the console is untranslated
 #   tools/dev.sh package           build Release in build-package, validate the desktop metadata, write the .deb
 #   tools/dev.sh package-smoke     install that .deb with apt, run the installed gateway, remove it (root or sudo)
 set -euo pipefail
@@ -97,6 +99,70 @@ format_check() {
     git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run --Werror
 }
 
+# The console's translations (translations/README.md). lupdate reads ui/ and app/console with the project root as
+# include path: without it tr()'s context would lack the namespace that the running class reports. No line numbers
+# (-locations none): every edit of a source would otherwise touch both files and make merges conflict.
+LUPDATE=${LUPDATE:-/usr/lib/qt6/bin/lupdate}
+TS_FILES=(translations/gatehouse_de.ts translations/gatehouse_zh_CN.ts)
+lupdate_into() {
+    "$LUPDATE" -silent -locations none -I . ui app/console "$@"
+}
+
+# Every message of the .ts files named that is not done: new or changed (unfinished), or gone from the sources but
+# still kept (vanished, obsolete), or finished with an empty text. Prints "file: context: source [state]" lines.
+unfinished_messages() {
+    awk '
+        /<name>/ { sub(/.*<name>/, ""); sub(/<\/name>.*/, ""); context = $0 }
+        /<source>/ { line = $0; sub(/.*<source>/, "", line); sub(/<\/source>.*/, "", line); source = line }
+        /<translation/ {
+            state = ""
+            if (match($0, /type="(unfinished|vanished|obsolete)"/)) state = substr($0, RSTART + 6, RLENGTH - 7)
+            else if ($0 ~ /<translation><\/translation>/) state = "empty"
+            if (state != "") print FILENAME ": " context ": " source " [" state "]"
+        }
+        /<numerusform><\/numerusform>/ { print FILENAME ": " context ": " source " [empty plural form]" }
+    ' "$@"
+}
+
+translations_update() {
+    lupdate_into -no-obsolete -ts "${TS_FILES[@]}"
+    local left
+    left=$(unfinished_messages "${TS_FILES[@]}")
+    if [ -n "$left" ]; then
+        echo "$left"
+        echo "$(echo "$left" | wc -l) message(s) to translate: fill in their <translation> elements (or use Qt" \
+            "Linguist, /usr/lib/qt6/bin/linguist from linguist-qt6), then run tools/dev.sh translations-check" >&2
+    else
+        echo "Every message is translated."
+    fi
+}
+
+# lupdate into copies, so that a string added to the sources since the last update fails too, not only the
+# stored files' own unfinished entries.
+translations_check() {
+    local tmp status=0
+    tmp=$(mktemp -d)
+    local copies=()
+    for ts in "${TS_FILES[@]}"; do
+        [ -f "$ts" ] || { echo "$ts is missing" >&2; rm -rf "$tmp"; return 1; }
+        cp "$ts" "$tmp/"
+        copies+=("$tmp/$(basename "$ts")")
+    done
+    lupdate_into -ts "${copies[@]}"
+    local left
+    left=$(cd "$tmp" && unfinished_messages ./*.ts | sed 's|^\./|translations/|')
+    if [ -n "$left" ]; then
+        echo "$left" >&2
+        echo "translations-check: $(echo "$left" | wc -l) message(s) not translated; run tools/dev.sh" \
+            "translations-update and translate them (translations/README.md)" >&2
+        status=1
+    else
+        echo "translations-check: every message of ${TS_FILES[*]} is translated"
+    fi
+    rm -rf "$tmp"
+    return $status
+}
+
 command=${1:-}
 shift || true
 case "$command" in
@@ -123,6 +189,8 @@ case "$command" in
         fi
         ;;
     format-check) deps && format_check ;;
+    translations-update) deps qt6-l10n-tools && translations_update ;;
+    translations-check) deps qt6-l10n-tools && translations_check ;;
     package)
         deps
         deps "${PACKAGE_PACKAGES[@]}"
@@ -134,7 +202,7 @@ case "$command" in
         exec packaging/smoke-test.sh "$@"
         ;;
     *)
-        sed -n '2,11p' "$0"
+        sed -n '2,13p' "$0"
         exit 2
         ;;
 esac

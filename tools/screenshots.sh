@@ -3,10 +3,12 @@
 # demo catalog, some real traffic through a headless gateway so that the live log has rows, then
 # the real console in a real X server (Xvfb) at a fixed size.
 #
-#   tools/screenshots.sh [OUTPUT_DIR]
+#   tools/screenshots.sh [OUTPUT_DIR [CONSOLE_ARGS...]]    e.g. tools/screenshots.sh /tmp/de --lang de
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-docs/screenshots}
+shift || true
+console_args=("$@")
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -64,5 +66,5 @@ wait "$gateway" || true
 # Its own settings directory, so the admin's own preferences neither leak in nor change; no gateway,
 # so that the pictures do not depend on which ports are free.
 XDG_CONFIG_HOME=$settings QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" \
-    build/app/gatehouse --data-dir "$data" --no-gateway --screenshots "$out"
+    build/app/gatehouse --data-dir "$data" --no-gateway --screenshots "$out" ${console_args[@]+"${console_args[@]}"}
 ls "$out"

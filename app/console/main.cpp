@@ -5,6 +5,7 @@
 #include "core/catalog/DataDirectory.h"
 #include "core/common/Clock.h"
 #include "ui/common/ConsoleServices.h"
+#include "ui/shell/ConsoleLanguage.h"
 #include "ui/shell/ConsolePages.h"
 #include "ui/shell/ConsoleSettings.h"
 #include "ui/shell/GatewayController.h"
@@ -14,12 +15,24 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QLocale>
 #include <QMessageBox>
 
 #include <cstdio>
 
 #include <sys/prctl.h>
 #include <sys/resource.h>
+
+namespace {
+
+// main() is no class: its strings are in the "Console" context, which lupdate sees through Console::tr.
+struct Console
+{
+    Q_DECLARE_TR_FUNCTIONS(Console)
+};
+
+} // namespace
 
 int main(int argc, char** argv)
 {
@@ -41,27 +54,43 @@ int main(int argc, char** argv)
     // Wayland compositors and docks find the window's .desktop file (and so its icon) by this name.
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.gatehouse.Gatehouse"));
 
+    // The language before anything is shown, --help included: --lang, else the user's languages.
+    const QString requestedLanguage = gatehouse::ui::ConsoleLanguage::requested(QApplication::arguments());
+    const auto language = gatehouse::ui::ConsoleLanguage::choose(requestedLanguage, QLocale::system().uiLanguages());
+    if (!language) {
+        std::fprintf(stderr, "gatehouse: --lang: %s\n", qPrintable(language.error().message));
+        return 2;
+    }
+    // An explicit --lang also formats dates and numbers for that language (month names on the timeline).
+    if (!requestedLanguage.isEmpty())
+        QLocale::setDefault(QLocale(*language));
+    if (!gatehouse::ui::ConsoleLanguage::install(*language, app))
+        std::fprintf(
+            stderr, "gatehouse: the %s translation could not be loaded; English it is\n", qPrintable(*language));
+
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Gatehouse console: API bearer tokens and a local gateway."));
+    parser.setApplicationDescription(Console::tr("Gatehouse console: API bearer tokens and a local gateway."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(
-        {QStringLiteral("data-dir"), QStringLiteral("The directory holding the catalog."), QStringLiteral("DIR")});
+        {QStringLiteral("data-dir"), Console::tr("The directory holding the catalog."), Console::tr("DIR")});
     parser.addOption({QStringLiteral("port"),
-        QStringLiteral("The local gateway's port (default: the last one used, "
-                       "else 8080)."),
-        QStringLiteral("PORT")});
-    parser.addOption({QStringLiteral("no-gateway"), QStringLiteral("Do not start the local gateway this time.")});
+        Console::tr("The local gateway's port (default: the last one used, else 8080)."), Console::tr("PORT")});
+    parser.addOption({QStringLiteral("no-gateway"), Console::tr("Do not start the local gateway this time.")});
+    parser.addOption({QStringLiteral("lang"),
+        Console::tr("The console's language: %1 (default: the system's language, else English).")
+            .arg(gatehouse::ui::ConsoleLanguage::available().join(QStringLiteral(", "))),
+        Console::tr("LANG")});
     parser.addOption({QStringLiteral("screenshots"),
-        QStringLiteral("Save a PNG of every page into DIR, then quit (tools/screenshots.sh)."), QStringLiteral("DIR")});
+        Console::tr("Save a PNG of every page into DIR, then quit (tools/screenshots.sh)."), Console::tr("DIR")});
     parser.process(app);
 
     auto directory = gatehouse::dataDirectory::prepare(parser.value(QStringLiteral("data-dir")));
     gatehouse::Catalog catalog(gatehouse::Clock::system());
     auto opened = directory ? catalog.openInDirectory(*directory) : gatehouse::Result<void>(directory.error());
     if (!opened) {
-        QMessageBox::critical(nullptr, QObject::tr("Gatehouse"),
-            QObject::tr("The catalog could not be opened:\n%1").arg(opened.error().toString()));
+        QMessageBox::critical(nullptr, Console::tr("Gatehouse"),
+            Console::tr("The catalog could not be opened:\n%1").arg(opened.error().toString()));
         return 1;
     }
 

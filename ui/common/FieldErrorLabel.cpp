@@ -1,5 +1,6 @@
 #include "ui/common/FieldErrorLabel.h"
 
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QPalette>
 #include <QVBoxLayout>
@@ -77,7 +78,9 @@ QString FieldErrorLabel::sentence(const QString& fieldLabel, const Error& error)
     // as the CLI prints them after "name: "; others are whole sentences that only need a capital.
     for (const auto predicate : {u"is ", u"must ", u"has ", u"contains "}) {
         if (message.startsWith(predicate))
-            return fieldLabel + u' ' + message;
+            //: A field's label, then the core's reason, which stays English (as the CLI prints it): "Name is
+            //: required". A translation that cannot continue the label with English text can separate them.
+            return QCoreApplication::translate("FieldErrorLabel", "%1 %2").arg(fieldLabel, message);
     }
     return message.at(0).toUpper() + message.mid(1);
 }

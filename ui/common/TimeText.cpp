@@ -8,31 +8,33 @@ namespace gatehouse::ui::timeText {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("TimeText", text);
-}
-
-// Singular and plural spelled out: English needs no plural-forms catalogue then.
+// Singular and plural spelled out: English needs no plural-forms catalogue then (German's two
+// forms and Chinese's one fit the pair too). The spans only ever appear inside "in %1" and
+// "%1 ago", so a translation may inflect them for that (German's dative: "in 3 Tagen", "vor 3 Tagen").
 QString count(qint64 n, const char* one, const char* many)
 {
-    return n == 1 ? tr(one) : tr(many).arg(n);
+    return n == 1 ? QCoreApplication::translate("TimeText", one) : QCoreApplication::translate("TimeText", many).arg(n);
 }
 
 QString span(qint64 seconds)
 {
     constexpr qint64 minute = 60, hour = 60 * minute, day = 24 * hour, week = 7 * day;
     if (seconds < hour)
-        return count(seconds / minute, "1 minute", "%1 minutes");
+        return count(
+            seconds / minute, QT_TRANSLATE_NOOP("TimeText", "1 minute"), QT_TRANSLATE_NOOP("TimeText", "%1 minutes"));
     if (seconds < day)
-        return count(seconds / hour, "1 hour", "%1 hours");
+        return count(
+            seconds / hour, QT_TRANSLATE_NOOP("TimeText", "1 hour"), QT_TRANSLATE_NOOP("TimeText", "%1 hours"));
     if (seconds < 2 * week)
-        return count(seconds / day, "1 day", "%1 days");
+        return count(seconds / day, QT_TRANSLATE_NOOP("TimeText", "1 day"), QT_TRANSLATE_NOOP("TimeText", "%1 days"));
     if (seconds < 8 * week)
-        return count(seconds / week, "1 week", "%1 weeks");
+        return count(
+            seconds / week, QT_TRANSLATE_NOOP("TimeText", "1 week"), QT_TRANSLATE_NOOP("TimeText", "%1 weeks"));
     if (seconds < 365 * day)
-        return count(seconds / (30 * day), "1 month", "%1 months");
-    return count(seconds / (365 * day), "1 year", "%1 years");
+        return count(
+            seconds / (30 * day), QT_TRANSLATE_NOOP("TimeText", "1 month"), QT_TRANSLATE_NOOP("TimeText", "%1 months"));
+    return count(
+        seconds / (365 * day), QT_TRANSLATE_NOOP("TimeText", "1 year"), QT_TRANSLATE_NOOP("TimeText", "%1 years"));
 }
 
 } // namespace
@@ -43,8 +45,9 @@ QString relative(const QDateTime& when, const QDateTime& now)
         return {};
     const qint64 seconds = now.secsTo(when);
     if (std::llabs(seconds) < 60)
-        return tr("just now");
-    return seconds > 0 ? tr("in %1").arg(span(seconds)) : tr("%1 ago").arg(span(-seconds));
+        return QCoreApplication::translate("TimeText", "just now");
+    return seconds > 0 ? QCoreApplication::translate("TimeText", "in %1").arg(span(seconds))
+                       : QCoreApplication::translate("TimeText", "%1 ago").arg(span(-seconds));
 }
 
 QString absolute(const QDateTime& when)

@@ -14,27 +14,21 @@
 
 namespace gatehouse::ui {
 
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ConsolePages", text);
-}
-
-} // namespace
-
 void addConsolePages(MainWindow& window, ConsoleServices& services, gateway::Engine* engine)
 {
-    window.addPage(new PlaceholderPage(tr("Overview"),
-        tr("Traffic, error rates, latency and the tokens about to expire, at a glance, arrive in the next release; the "
-           "Live Log page shows every request today.")));
+    window.addPage(new PlaceholderPage(QCoreApplication::translate("ConsolePages", "Overview"),
+        QCoreApplication::translate("ConsolePages",
+            "Traffic, error rates, latency and the tokens about to expire, at a glance, arrive in the next release; "
+            "the "
+            "Live Log page shows every request today.")));
     window.addPage(new ApisPage(services));
     window.addPage(new ConsumersPage(services));
     auto* tokens = new TokensPage(services);
     window.addPage(tokens);
-    window.addPage(new PlaceholderPage(tr("AI Providers"),
-        tr("AI providers (OpenAI, Anthropic, Mistral, Gemini, Ollama) with keys in the system keychain arrive in a "
-           "later release.")));
+    window.addPage(new PlaceholderPage(QCoreApplication::translate("ConsolePages", "AI Providers"),
+        QCoreApplication::translate("ConsolePages",
+            "AI providers (OpenAI, Anthropic, Mistral, Gemini, Ollama) with keys in the system keychain arrive in a "
+            "later release.")));
     auto* liveLog = new LiveLogPage(services, engine);
     window.addPage(liveLog);
     auto* timeline = new TimelinePage(services);

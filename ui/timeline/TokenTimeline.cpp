@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QHelpEvent>
+#include <QLocale>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
@@ -535,10 +536,10 @@ void TokenTimeline::paintAxis(QPainter& painter) const
             painter.setPen(m_colours.axis);
             painter.drawLine(QPointF(x, axis.bottom() - 6), QPointF(x, axis.bottom()));
             painter.setPen(m_colours.text);
-            QString label = tick.toString(format);
+            QString label = QLocale().toString(tick, format);
             // Past a day's midnight, an hourly axis names the day.
             if (step.months == 0 && step.ms < kDayMs && tick.time() == QTime(0, 0))
-                label = tick.toString(QStringLiteral("ddd d MMM"));
+                label = QLocale().toString(tick, QStringLiteral("ddd d MMM"));
             painter.drawText(
                 QRectF(x + 3, 2, kMinTickSpacing, axis.height() - 8), Qt::AlignLeft | Qt::AlignVCenter, label);
         }

@@ -1,0 +1,1705 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Console</name>
+    <message>
+        <source>Gatehouse console: API bearer tokens and a local gateway.</source>
+        <translation>Gatehouse-Konsole: API-Bearer-Tokens und ein lokales Gateway.</translation>
+    </message>
+    <message>
+        <source>The directory holding the catalog.</source>
+        <translation>Das Verzeichnis mit dem Katalog.</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>VERZEICHNIS</translation>
+    </message>
+    <message>
+        <source>The local gateway&apos;s port (default: the last one used, else 8080).</source>
+        <translation>Der Port des lokalen Gateways (Vorgabe: der zuletzt verwendete, sonst 8080).</translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation>PORT</translation>
+    </message>
+    <message>
+        <source>Do not start the local gateway this time.</source>
+        <translation>Das lokale Gateway diesmal nicht starten.</translation>
+    </message>
+    <message>
+        <source>The console&apos;s language: %1 (default: the system&apos;s language, else English).</source>
+        <translation>Die Sprache der Konsole: %1 (Vorgabe: die Sprache des Systems, sonst Englisch).</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>SPRACHE</translation>
+    </message>
+    <message>
+        <source>Save a PNG of every page into DIR, then quit (tools/screenshots.sh).</source>
+        <translation>Von jeder Seite ein PNG in VERZEICHNIS speichern, dann beenden (tools/screenshots.sh).</translation>
+    </message>
+    <message>
+        <source>Gatehouse</source>
+        <translation>Gatehouse</translation>
+    </message>
+    <message>
+        <source>The catalog could not be opened:
+%1</source>
+        <translation>Der Katalog konnte nicht geöffnet werden:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>ConsolePages</name>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Traffic, error rates, latency and the tokens about to expire, at a glance, arrive in the next release; the Live Log page shows every request today.</source>
+        <translation>Datenverkehr, Fehlerraten, Latenz und bald ablaufende Tokens auf einen Blick kommen mit der nächsten Version; die Seite Live-Log zeigt schon heute jede Anfrage.</translation>
+    </message>
+    <message>
+        <source>AI Providers</source>
+        <translation>KI-Anbieter</translation>
+    </message>
+    <message>
+        <source>AI providers (OpenAI, Anthropic, Mistral, Gemini, Ollama) with keys in the system keychain arrive in a later release.</source>
+        <translation>KI-Anbieter (OpenAI, Anthropic, Mistral, Gemini, Ollama) mit Schlüsseln im Schlüsselbund des Systems kommen in einer späteren Version.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportFileChooser</name>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+</context>
+<context>
+    <name>FieldErrorLabel</name>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>A field&apos;s label, then the core&apos;s reason, which stays English (as the CLI prints it): &quot;Name is required&quot;. A translation that cannot continue the label with English text can separate them.</extracomment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TimeText</name>
+    <message>
+        <source>1 minute</source>
+        <translation>1 Minute</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 Minuten</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 Stunden</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tagen</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>1 Woche</translation>
+    </message>
+    <message>
+        <source>%1 weeks</source>
+        <translation>%1 Wochen</translation>
+    </message>
+    <message>
+        <source>1 month</source>
+        <translation>1 Monat</translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation>%1 Monaten</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 Jahr</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 Jahren</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+</context>
+<context>
+    <name>TokenState</name>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ApiDialog</name>
+    <message>
+        <source>Edit API %1</source>
+        <translation>API %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>New API</source>
+        <translation>Neue API</translation>
+    </message>
+    <message>
+        <source>billing</source>
+        <translation>billing</translation>
+    </message>
+    <message>
+        <source>https://billing.example.com/v2</source>
+        <translation>https://billing.example.com/v2</translation>
+    </message>
+    <message>
+        <source>&amp;Strip the prefix before forwarding</source>
+        <translation>Präfix vor dem Weiterleiten &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>30s</source>
+        <translation>30s</translation>
+    </message>
+    <message>
+        <source>10m</source>
+        <translation>10m</translation>
+    </message>
+    <message>
+        <source>none (or 100/s, 600/m, 1000/h)</source>
+        <translation>keins (oder 100/s, 600/m, 1000/h)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Upstream URL</source>
+        <translation>Upstream-URL</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Präfix</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Max body</source>
+        <translation>Max. Body-Größe</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Ratenlimit</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Upstream URL:</source>
+        <translation>&amp;Upstream-URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Prefix:</source>
+        <translation>&amp;Präfix:</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>&amp;Max body:</source>
+        <translation>&amp;Max. Body-Größe:</translation>
+    </message>
+    <message>
+        <source>&amp;Rate limit per token:</source>
+        <translation>&amp;Ratenlimit pro Token:</translation>
+    </message>
+    <message>
+        <source>/&lt;name&gt;</source>
+        <translation>/&lt;name&gt;</translation>
+    </message>
+    <message>
+        <source>The API %1 no longer exists: it was removed while you were editing it.</source>
+        <translation>Die API %1 existiert nicht mehr: Sie wurde entfernt, während Sie sie bearbeitet haben.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ApiTableModel</name>
+    <message>
+        <source>Removed from the path before forwarding</source>
+        <translation>Wird vor dem Weiterleiten aus dem Pfad entfernt</translation>
+    </message>
+    <message>
+        <source>Forwarded with the path unchanged</source>
+        <translation>Wird mit unverändertem Pfad weitergeleitet</translation>
+    </message>
+    <message>
+        <source>%1 usable; %2 expired or revoked tokens also name it</source>
+        <translation>%1 verwendbar; %2 abgelaufene oder widerrufene Tokens nennen sie ebenfalls</translation>
+    </message>
+    <message>
+        <source>Usable tokens whose scopes name this API</source>
+        <translation>Verwendbare Tokens, deren Scopes diese API nennen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Präfix</translation>
+    </message>
+    <message>
+        <source>Upstream</source>
+        <translation>Upstream</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ApisPage</name>
+    <message>
+        <source>APIs</source>
+        <translation>APIs</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>No usable token grants access to them.</source>
+        <translation>Kein verwendbares Token gewährt Zugriff auf sie.</translation>
+    </message>
+    <message>
+        <source>No usable token grants access to it.</source>
+        <translation>Kein verwendbares Token gewährt Zugriff auf sie.</translation>
+    </message>
+    <message>
+        <source>1 usable token grants access to them and will lose that access.</source>
+        <translation>1 verwendbares Token gewährt Zugriff auf sie und verliert diesen Zugriff.</translation>
+    </message>
+    <message>
+        <source>1 usable token grants access to it and will lose that access.</source>
+        <translation>1 verwendbares Token gewährt Zugriff auf sie und verliert diesen Zugriff.</translation>
+    </message>
+    <message>
+        <source>%1 usable tokens grant access to them and will lose that access.</source>
+        <translation>%1 verwendbare Tokens gewähren Zugriff auf sie und verlieren diesen Zugriff.</translation>
+    </message>
+    <message>
+        <source>%1 usable tokens grant access to it and will lose that access.</source>
+        <translation>%1 verwendbare Tokens gewähren Zugriff auf sie und verlieren diesen Zugriff.</translation>
+    </message>
+    <message>
+        <source>1 expired or revoked token also names them in its scopes.</source>
+        <translation>1 abgelaufenes oder widerrufenes Token nennt sie ebenfalls in seinen Scopes.</translation>
+    </message>
+    <message>
+        <source>1 expired or revoked token also names it in its scopes.</source>
+        <translation>1 abgelaufenes oder widerrufenes Token nennt sie ebenfalls in seinen Scopes.</translation>
+    </message>
+    <message>
+        <source>%1 expired or revoked tokens also name them in their scopes.</source>
+        <translation>%1 abgelaufene oder widerrufene Tokens nennen sie ebenfalls in ihren Scopes.</translation>
+    </message>
+    <message>
+        <source>%1 expired or revoked tokens also name it in their scopes.</source>
+        <translation>%1 abgelaufene oder widerrufene Tokens nennen sie ebenfalls in ihren Scopes.</translation>
+    </message>
+    <message>
+        <source>Remove API</source>
+        <translation>API entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 APIs (%2)?</source>
+        <translation>%1 APIs (%2) entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove the API &quot;%1&quot;?</source>
+        <translation>Die API „%1“ entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove APIs</source>
+        <translation>APIs entfernen</translation>
+    </message>
+    <message>
+        <source>API %1 removed</source>
+        <translation>API %1 entfernt</translation>
+    </message>
+    <message>
+        <source>%1 APIs removed</source>
+        <translation>%1 APIs entfernt</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::AuditPage</name>
+    <message>
+        <source>Showing the newest %1 events; older ones are not listed here (gatehouse-cli audit list --limit N shows more).</source>
+        <translation>Die neuesten %1 Ereignisse werden angezeigt; ältere sind hier nicht aufgeführt (gatehouse-cli audit list --limit N zeigt mehr).</translation>
+    </message>
+    <message>
+        <source>Could not reread the audit trail: %1</source>
+        <translation>Das Audit-Protokoll konnte nicht neu gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Audit trail reread</source>
+        <translation>Audit-Protokoll neu gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::AuditTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::CatalogTablePage</name>
+    <message>
+        <source>%1 %2 added</source>
+        <translation>%1 %2 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>%1 %2 renamed to %3</source>
+        <translation>%1 %2 in %3 umbenannt</translation>
+    </message>
+    <message>
+        <source>%1 %2 updated</source>
+        <translation>%1 %2 aktualisiert</translation>
+    </message>
+    <message>
+        <source>Could not reread the %1: %2</source>
+        <translation>%1 konnten nicht neu gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 reread</source>
+        <translation>%1 neu gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ConsumerDialog</name>
+    <message>
+        <source>Edit Consumer %1</source>
+        <translation>Konsument %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>New Consumer</source>
+        <translation>Neuer Konsument</translation>
+    </message>
+    <message>
+        <source>mobile-app</source>
+        <translation>mobile-app</translation>
+    </message>
+    <message>
+        <source>Who or what holds its tokens, and who to ask</source>
+        <translation>Wer oder was seine Tokens hält, und wen man fragen kann</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>The consumer %1 no longer exists: it was removed while you were editing it.</source>
+        <translation>Der Konsument %1 existiert nicht mehr: Er wurde entfernt, während Sie ihn bearbeitet haben.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ConsumerTableModel</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Active tokens</source>
+        <translation>Aktive Tokens</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ConsumersPage</name>
+    <message>
+        <source>Consumers</source>
+        <translation>Konsumenten</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>Konsument</translation>
+    </message>
+    <message>
+        <source>Remove Consumer</source>
+        <translation>Konsument entfernen</translation>
+    </message>
+    <message>
+        <source>Remove Consumers</source>
+        <translation>Konsumenten entfernen</translation>
+    </message>
+    <message>
+        <source>%1 consumers (%2)</source>
+        <translation>%1 Konsumenten (%2)</translation>
+    </message>
+    <message>
+        <source>the consumer &quot;%1&quot;</source>
+        <translation>den Konsumenten „%1“</translation>
+    </message>
+    <message>
+        <source>1 active token</source>
+        <translation>1 aktives Token</translation>
+    </message>
+    <message>
+        <source>%1 active tokens</source>
+        <translation>%1 aktive Tokens</translation>
+    </message>
+    <message>
+        <source>Remove %1?
+
+It still holds %2. Removing it revokes them at once: whoever uses them is refused from now on.
+
+Revoke the tokens and remove?</source>
+        <translation>%1 entfernen?
+
+Er hält noch %2. Das Entfernen widerruft diese sofort: Wer sie verwendet, wird ab jetzt abgewiesen.
+
+Die Tokens widerrufen und entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation>%1 entfernen?</translation>
+    </message>
+    <message>
+        <source>Consumer %1 removed</source>
+        <translation>Konsument %1 entfernt</translation>
+    </message>
+    <message>
+        <source>%1 consumers removed</source>
+        <translation>%1 Konsumenten entfernt</translation>
+    </message>
+    <message>
+        <source>; 1 token revoked</source>
+        <translation>; 1 Token widerrufen</translation>
+    </message>
+    <message>
+        <source>; %1 tokens revoked</source>
+        <translation>; %1 Tokens widerrufen</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::FilterableTable</name>
+    <message>
+        <source>Filter (Ctrl+F)</source>
+        <translation>Filtern (Strg+F)</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::GatewayController</name>
+    <message>
+        <source>Gateway stopped</source>
+        <translation>Gateway angehalten</translation>
+    </message>
+    <message>
+        <source>Listening on %1</source>
+        <translation>Lauscht auf %1</translation>
+    </message>
+    <message>
+        <source>Gateway error: %1</source>
+        <translation>Gateway-Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::GatewayToolBar</name>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Start gateway</source>
+        <translation>Gateway starten</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>The loopback port the gateway listens on</source>
+        <translation>Der Loopback-Port, auf dem das Gateway lauscht</translation>
+    </message>
+    <message>
+        <source>Stop gateway</source>
+        <translation>Gateway anhalten</translation>
+    </message>
+    <message>
+        <source>Stop the local gateway (Ctrl+Shift+G)</source>
+        <translation>Das lokale Gateway anhalten (Strg+Umschalt+G)</translation>
+    </message>
+    <message>
+        <source>Start the local gateway (Ctrl+Shift+G)</source>
+        <translation>Das lokale Gateway starten (Strg+Umschalt+G)</translation>
+    </message>
+    <message>
+        <source>Use port %1</source>
+        <translation>Port %1 verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::IssuedTokenDialog</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Token rotated</source>
+        <translation>Token rotiert</translation>
+    </message>
+    <message>
+        <source>Token created</source>
+        <translation>Token erstellt</translation>
+    </message>
+    <message>
+        <source>never expires</source>
+        <translation>läuft nie ab</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>läuft am %1 ab</translation>
+    </message>
+    <message>
+        <source>Token %1 &quot;%2&quot; for %3 replaces token %4 and %5.</source>
+        <translation>Token %1 „%2“ für %3 ersetzt Token %4 und %5.</translation>
+    </message>
+    <message>
+        <source>Token %1 &quot;%2&quot; for %3 %4.</source>
+        <translation>Token %1 „%2“ für %3 %4.</translation>
+    </message>
+    <message>
+        <source>Copy this token now: it cannot be shown again. Gatehouse keeps only its hash; if it is lost, rotate the token. The clipboard is cleared %1 seconds after copying.</source>
+        <translation>Kopieren Sie dieses Token jetzt: Es kann nicht noch einmal angezeigt werden. Gatehouse speichert nur seinen Hash; geht es verloren, rotieren Sie das Token. Die Zwischenablage wird %1 Sekunden nach dem Kopieren geleert.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::LiveLogPage</name>
+    <message>
+        <source>Reading the request log failed: %1</source>
+        <translation>Das Lesen des Anfrageprotokolls ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Live Log</source>
+        <translation>Live-Log</translation>
+    </message>
+    <message>
+        <source>Filter by path or request id</source>
+        <translation>Nach Pfad oder Anfrage-ID filtern</translation>
+    </message>
+    <message>
+        <source>2xx</source>
+        <translation>2xx</translation>
+    </message>
+    <message>
+        <source>3xx</source>
+        <translation>3xx</translation>
+    </message>
+    <message>
+        <source>4xx</source>
+        <translation>4xx</translation>
+    </message>
+    <message>
+        <source>5xx</source>
+        <translation>5xx</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgewiesen</translation>
+    </message>
+    <message>
+        <source>Requests the gateway refused itself (no token, unknown token, scope, rate limit, no route)</source>
+        <translation>Anfragen, die das Gateway selbst abgewiesen hat (kein Token, unbekanntes Token, Scope, Ratenlimit, keine Route)</translation>
+    </message>
+    <message>
+        <source>Show requests answered with %1</source>
+        <translation>Mit %1 beantwortete Anfragen anzeigen</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>Konsument</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>All held rows</source>
+        <translation>Alle geladenen Zeilen</translation>
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation>Letzte 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Paused — Resume (End)</source>
+        <translation>Angehalten — Fortsetzen (Ende)</translation>
+    </message>
+    <message>
+        <source>New requests keep arriving; resume following to jump to the newest</source>
+        <translation>Neue Anfragen treffen weiter ein; folgen Sie wieder, um zur neuesten zu springen</translation>
+    </message>
+    <message>
+        <source>Revoke Token</source>
+        <translation>Token widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke the token the selected request used, at once</source>
+        <translation>Das Token der ausgewählten Anfrage sofort widerrufen</translation>
+    </message>
+    <message>
+        <source>Show Token</source>
+        <translation>Token anzeigen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the rows the filters show as CSV or JSON Lines</source>
+        <translation>Die gefilterten Zeilen als CSV oder JSON Lines speichern</translation>
+    </message>
+    <message>
+        <source>Export Requests</source>
+        <translation>Anfragen exportieren</translation>
+    </message>
+    <message>
+        <source>%1 (gth_…%2)</source>
+        <translation>%1 (gth_…%2)</translation>
+    </message>
+    <message>
+        <source>All APIs</source>
+        <translation>Alle APIs</translation>
+    </message>
+    <message>
+        <source>All consumers</source>
+        <translation>Alle Konsumenten</translation>
+    </message>
+    <message>
+        <source>All tokens</source>
+        <translation>Alle Tokens</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n older request(s)</source>
+        <translation>
+            <numerusform>%n ältere Anfrage geladen</numerusform>
+            <numerusform>%n ältere Anfragen geladen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 requests shown</source>
+        <translation>%1 von %2 Anfragen angezeigt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n Anfrage</numerusform>
+            <numerusform>%n Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Token &quot;%1&quot; (gth_…%2) revoked</source>
+        <translation>Token „%1“ (gth_…%2) widerrufen</translation>
+    </message>
+    <message>
+        <source>An export is already running</source>
+        <translation>Es läuft bereits ein Export</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting %n request(s)…</source>
+        <translation>
+            <numerusform>%n Anfrage wird exportiert…</numerusform>
+            <numerusform>%n Anfragen werden exportiert…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n request(s) to %1</source>
+        <translation>
+            <numerusform>%n Anfrage nach %1 exportiert</numerusform>
+            <numerusform>%n Anfragen nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>Export abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::MainWindow</name>
+    <message>
+        <source>Gatehouse</source>
+        <translation>Gatehouse</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>The catalog this console works on</source>
+        <translation>Der Katalog, mit dem diese Konsole arbeitet</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <source>Add an item to this page (Ctrl+N)</source>
+        <translation>Dieser Seite einen Eintrag hinzufügen (Strg+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit the selected item (Ctrl+E)</source>
+        <translation>Den ausgewählten Eintrag bearbeiten (Strg+E)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove the selected items (Delete)</source>
+        <translation>Die ausgewählten Einträge entfernen (Entf)</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke</source>
+        <translation>&amp;Widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke the selected tokens now: the gateway refuses them from the next request (Ctrl+R)</source>
+        <translation>Die ausgewählten Tokens jetzt widerrufen: Das Gateway weist sie ab der nächsten Anfrage ab (Strg+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>Filter the current table (Ctrl+F)</source>
+        <translation>Die aktuelle Tabelle filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Reread the catalog (F5)</source>
+        <translation>Den Katalog neu lesen (F5)</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Gateway</source>
+        <translation>&amp;Gateway</translation>
+    </message>
+    <message>
+        <source>Start the gateway when Gatehouse opens</source>
+        <translation>Gateway beim Öffnen von Gatehouse starten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Gatehouse</source>
+        <translation>&amp;Über Gatehouse</translation>
+    </message>
+    <message>
+        <source>About Gatehouse</source>
+        <translation>Über Gatehouse</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Gatehouse %1&lt;/h3&gt;&lt;p&gt;API bearer tokens and a local gateway.&lt;/p&gt;&lt;p&gt;Catalog: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Gatehouse %1&lt;/h3&gt;&lt;p&gt;API-Bearer-Tokens und ein lokales Gateway.&lt;/p&gt;&lt;p&gt;Katalog: %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Strg+%2)</translation>
+    </message>
+    <message>
+        <source>Gateway stopped</source>
+        <translation>Gateway angehalten</translation>
+    </message>
+    <message>
+        <source>%1 req/s · %2 open connections</source>
+        <translation>%1 Anfr./s · %2 offene Verbindungen</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::NewTokenDialog</name>
+    <message>
+        <source>New Token</source>
+        <translation>Neues Token</translation>
+    </message>
+    <message>
+        <source>Choose a consumer</source>
+        <translation>Konsument auswählen</translation>
+    </message>
+    <message>
+        <source>No consumers yet: add one on the Consumers page first.</source>
+        <translation>Noch keine Konsumenten: Legen Sie zuerst einen auf der Seite Konsumenten an.</translation>
+    </message>
+    <message>
+        <source>Optional: &quot;&lt;consumer&gt; &lt;date&gt;&quot; if empty</source>
+        <translation>Optional: „&lt;Konsument&gt; &lt;Datum&gt;“, wenn leer</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 Tage</translation>
+    </message>
+    <message>
+        <source>90 days</source>
+        <translation>90 Tage</translation>
+    </message>
+    <message>
+        <source>Until a date…</source>
+        <translation>Bis zu einem Datum…</translation>
+    </message>
+    <message>
+        <source>Ne&amp;ver expires</source>
+        <translation>Läuft n&amp;ie ab</translation>
+    </message>
+    <message>
+        <source>A token that never expires works for whoever holds it until someone revokes it. Prefer a lifetime and rotate the token before it ends.</source>
+        <translation>Ein Token, das nie abläuft, funktioniert für jeden, der es besitzt, bis jemand es widerruft. Wählen Sie lieber eine Laufzeit und rotieren Sie das Token vor deren Ende.</translation>
+    </message>
+    <message>
+        <source>e.g. 10/s or 600/m; empty: the API&apos;s default</source>
+        <translation>z. B. 10/s oder 600/m; leer: die Vorgabe der API</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Consumer:</source>
+        <translation>&amp;Konsument:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Scopes:</source>
+        <translation>&amp;Scopes:</translation>
+    </message>
+    <message>
+        <source>&amp;Lifetime:</source>
+        <translation>&amp;Laufzeit:</translation>
+    </message>
+    <message>
+        <source>&amp;Rate limit:</source>
+        <translation>&amp;Ratenlimit:</translation>
+    </message>
+    <message>
+        <source>No APIs yet: add one on the APIs page first.</source>
+        <translation>Noch keine APIs: Legen Sie zuerst eine auf der Seite APIs an.</translation>
+    </message>
+    <message>
+        <source>read-only (GET, HEAD, OPTIONS)</source>
+        <translation>nur lesen (GET, HEAD, OPTIONS)</translation>
+    </message>
+    <message>
+        <source>read-write (every method)</source>
+        <translation>lesen und schreiben (jede Methode)</translation>
+    </message>
+    <message>
+        <source>The expiry must lie in the future.</source>
+        <translation>Der Ablauf muss in der Zukunft liegen.</translation>
+    </message>
+    <message>
+        <source>Choose a consumer.</source>
+        <translation>Wählen Sie einen Konsumenten.</translation>
+    </message>
+    <message>
+        <source>There is no consumer.</source>
+        <translation>Es gibt keinen Konsumenten.</translation>
+    </message>
+    <message>
+        <source>There is no API to grant access to.</source>
+        <translation>Es gibt keine API, auf die Zugriff gewährt werden kann.</translation>
+    </message>
+    <message>
+        <source>Tick at least one API.</source>
+        <translation>Wählen Sie mindestens eine API an.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::RequestDetailsPane</name>
+    <message>
+        <source>Select a request to see all its recorded fields.</source>
+        <translation>Wählen Sie eine Anfrage, um alle ihre aufgezeichneten Felder zu sehen.</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>#%1 (since removed)</source>
+        <translation>#%1 (inzwischen entfernt)</translation>
+    </message>
+    <message>
+        <source>%1 (#%2)</source>
+        <translation>%1 (#%2)</translation>
+    </message>
+    <message>
+        <source>, ends in …%1</source>
+        <translation>, endet auf …%1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>%1 (%2 UTC)</source>
+        <translation>%1 (%2 UTC)</translation>
+    </message>
+    <message>
+        <source>Request id</source>
+        <translation>Anfrage-ID</translation>
+    </message>
+    <message>
+        <source>Log entry</source>
+        <translation>Protokolleintrag</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>Konsument</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>none (the connection closed first)</source>
+        <translation>keiner (die Verbindung wurde vorher geschlossen)</translation>
+    </message>
+    <message>
+        <source>Upstream status</source>
+        <translation>Upstream-Status</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>nicht erreicht</translation>
+    </message>
+    <message>
+        <source>Refused by the gateway</source>
+        <translation>Vom Gateway abgewiesen</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Bytes in</source>
+        <translation>Bytes ein</translation>
+    </message>
+    <message>
+        <source>Bytes out</source>
+        <translation>Bytes aus</translation>
+    </message>
+    <message>
+        <source>Client address</source>
+        <translation>Client-Adresse</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::RequestLogExporter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::RequestLogModel</name>
+    <message>
+        <source>%1 (gth_…%2)</source>
+        <translation>%1 (gth_…%2)</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>Konsument</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Bytes in / out</source>
+        <translation>Bytes ein / aus</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::RotateTokenDialog</name>
+    <message>
+        <source>Rotate Token</source>
+        <translation>Token rotieren</translation>
+    </message>
+    <message>
+        <source>Token %1 &quot;%2&quot; of %3 gets a successor with the same scopes and lifetime length. The old token keeps working during the grace period, so that clients can switch.</source>
+        <translation>Token %1 „%2“ von %3 erhält einen Nachfolger mit denselben Scopes und derselben Laufzeit. Das alte Token funktioniert während der Übergangsfrist weiter, damit Clients wechseln können.</translation>
+    </message>
+    <message>
+        <source>None: the old token stops at once</source>
+        <translation>Keine: Das alte Token endet sofort</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Benutzerdefiniert…</translation>
+    </message>
+    <message>
+        <source>e.g. 30m, 2h, 1d12h</source>
+        <translation>z. B. 30m, 2h, 1d12h</translation>
+    </message>
+    <message>
+        <source>&amp;Grace period:</source>
+        <translation>&amp;Übergangsfrist:</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate</source>
+        <translation>&amp;Rotieren</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TimelineLegend</name>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Expiring soon</source>
+        <translation>Läuft bald ab</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Revocation</source>
+        <translation>Widerruf</translation>
+    </message>
+    <message>
+        <source>Expires within 7 days</source>
+        <translation>Läuft innerhalb von 7 Tagen ab</translation>
+    </message>
+    <message>
+        <source>Grace ends</source>
+        <translation>Ende der Übergangsfrist</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TimelinePage</name>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Vergrößern</translation>
+    </message>
+    <message>
+        <source>Show a shorter span (+)</source>
+        <translation>Einen kürzeren Zeitraum zeigen (+)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>Show a longer span (-)</source>
+        <translation>Einen längeren Zeitraum zeigen (-)</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Heute</translation>
+    </message>
+    <message>
+        <source>Bring now back into view (Home)</source>
+        <translation>Den aktuellen Zeitpunkt wieder einblenden (Pos1)</translation>
+    </message>
+    <message>
+        <source>Filter by name, consumer or scope</source>
+        <translation>Nach Name, Konsument oder Scope filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>Cannot read the tokens: %1</source>
+        <translation>Die Tokens können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot revoke token %1: %2</source>
+        <translation>Token %1 kann nicht widerrufen werden: %2</translation>
+    </message>
+    <message>
+        <source>Token %1 (%2) revoked</source>
+        <translation>Token %1 (%2) widerrufen</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TokenDetailsPane</name>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Rotate…</source>
+        <translation>Rotieren…</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Consumer:</source>
+        <translation>Konsument:</translation>
+    </message>
+    <message>
+        <source>Ends in:</source>
+        <translation>Endet auf:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>Scopes:</source>
+        <translation>Scopes:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation>Läuft ab:</translation>
+    </message>
+    <message>
+        <source>Last used:</source>
+        <translation>Zuletzt verwendet:</translation>
+    </message>
+    <message>
+        <source>Revoked:</source>
+        <translation>Widerrufen:</translation>
+    </message>
+    <message>
+        <source>Rotation:</source>
+        <translation>Rotation:</translation>
+    </message>
+    <message>
+        <source>Rate limit:</source>
+        <translation>Ratenlimit:</translation>
+    </message>
+    <message>
+        <source>Revoke this token now: the gateway refuses it from the next request</source>
+        <translation>Dieses Token jetzt widerrufen: Das Gateway weist es ab der nächsten Anfrage ab</translation>
+    </message>
+    <message>
+        <source>Issue a successor and retire this token after a grace period</source>
+        <translation>Einen Nachfolger ausstellen und dieses Token nach einer Übergangsfrist stilllegen</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>scheduled for %1 (%2)</source>
+        <translation>geplant für %1 (%2)</translation>
+    </message>
+    <message>
+        <source>replaces token %1</source>
+        <translation>ersetzt Token %1</translation>
+    </message>
+    <message>
+        <source>rotated away; grace period ends %1</source>
+        <translation>abgelöst; die Übergangsfrist endet am %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>the API&apos;s default</source>
+        <translation>die Vorgabe der API</translation>
+    </message>
+    <message>
+        <source>Select a token to see its details.</source>
+        <translation>Wählen Sie ein Token, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 tokens selected.</source>
+        <translation>%1 Tokens ausgewählt.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TokenTableModel</name>
+    <message>
+        <source>Token %1, ends in %2</source>
+        <translation>Token %1, endet auf %2</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>This token never expires</source>
+        <translation>Dieses Token läuft nie ab</translation>
+    </message>
+    <message>
+        <source>Not used yet</source>
+        <translation>Noch nicht verwendet</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>Konsument</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Scopes</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TokenTimeline</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Consumer:</source>
+        <translation>Konsument:</translation>
+    </message>
+    <message>
+        <source>Scopes:</source>
+        <translation>Scopes:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation>Läuft ab:</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source> — %1</source>
+        <translation> — %1</translation>
+    </message>
+    <message>
+        <source>Revoked:</source>
+        <translation>Widerrufen:</translation>
+    </message>
+    <message>
+        <source>Grace ends:</source>
+        <translation>Übergangsfrist endet:</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Last used:</source>
+        <translation>Zuletzt verwendet:</translation>
+    </message>
+    <message>
+        <source>&amp;Show in Tokens</source>
+        <translation>In Tokens &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
+        <translation>&amp;Widerrufen</translation>
+    </message>
+    <message>
+        <source>R&amp;otate…</source>
+        <translation>R&amp;otieren…</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TokensPage</name>
+    <message>
+        <source>&amp;New Token…</source>
+        <translation>&amp;Neues Token…</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke</source>
+        <translation>&amp;Widerrufen</translation>
+    </message>
+    <message>
+        <source>R&amp;otate…</source>
+        <translation>R&amp;otieren…</translation>
+    </message>
+    <message>
+        <source>Revoke the selected tokens now, without asking: the gateway refuses them from the next request (Ctrl+R)</source>
+        <translation>Die ausgewählten Tokens jetzt ohne Rückfrage widerrufen: Das Gateway weist sie ab der nächsten Anfrage ab (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Issue a successor to the selected token, with a grace period for the old one</source>
+        <translation>Einen Nachfolger für das ausgewählte Token ausstellen, mit einer Übergangsfrist für das alte</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Alle Zustände</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Every usable token, the expiring ones included</source>
+        <translation>Jedes verwendbare Token, einschließlich der bald ablaufenden</translation>
+    </message>
+    <message>
+        <source>&amp;Consumer:</source>
+        <translation>&amp;Konsument:</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>&amp;Zustand:</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>All consumers</source>
+        <translation>Alle Konsumenten</translation>
+    </message>
+    <message>
+        <source>Token %1: %2</source>
+        <translation>Token %1: %2</translation>
+    </message>
+    <message>
+        <source>Token %1 revoked</source>
+        <translation>Token %1 widerrufen</translation>
+    </message>
+    <message>
+        <source>%1 tokens revoked</source>
+        <translation>%1 Tokens widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Not every token could be revoked:
+%1</source>
+        <translation>Nicht jedes Token konnte widerrufen werden:
+%1</translation>
+    </message>
+    <message>
+        <source>Token %1 issued for %2</source>
+        <translation>Token %1 für %2 ausgestellt</translation>
+    </message>
+</context>
+</TS>
