@@ -5,19 +5,23 @@
 #include "core/catalog/DataDirectory.h"
 #include "core/common/Clock.h"
 #include "ui/common/ConsoleServices.h"
+#include "ui/overview/ExpiryNotifier.h"
 #include "ui/shell/ConsoleLanguage.h"
 #include "ui/shell/ConsolePages.h"
 #include "ui/shell/ConsoleSettings.h"
 #include "ui/shell/GatewayController.h"
 #include "ui/shell/GatewayToolBar.h"
+#include "ui/shell/GatewayTray.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/ScreenshotTour.h"
+#include "ui/shell/SystemTray.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLocale>
 #include <QMessageBox>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -110,6 +114,27 @@ int main(int argc, char** argv)
     gatehouse::ui::MainWindow window(services, gateway, settings);
     gatehouse::ui::addConsolePages(window, services, &gateway.engine());
     window.show();
+
+    // The tray shows the gateway's state where the desktop has a tray, and carries the notice a
+    // day before a token expires (nothing is shown without a tray).
+    gatehouse::ui::GatewayTray trayState(gateway);
+    gatehouse::ui::SystemTray tray(trayState);
+    const auto showWindow = [&window] {
+        window.showNormal();
+        window.raise();
+        window.activateWindow();
+    };
+    QObject::connect(&trayState, &gatehouse::ui::GatewayTray::showRequested, &window, showWindow);
+    QObject::connect(&tray, &gatehouse::ui::SystemTray::activated, &window, showWindow);
+    QObject::connect(&trayState, &gatehouse::ui::GatewayTray::startRequested, window.gatewayToolBar(),
+        &gatehouse::ui::GatewayToolBar::start);
+    QObject::connect(&trayState, &gatehouse::ui::GatewayTray::stopRequested, window.gatewayToolBar(),
+        &gatehouse::ui::GatewayToolBar::stop);
+    // Closing the window stops the gateway cleanly (and flushes its log) before the loop ends.
+    QObject::connect(&trayState, &gatehouse::ui::GatewayTray::quitRequested, &window, &QWidget::close);
+    gatehouse::ui::ExpiryNotifier expiryNotifier(services, settings, tray);
+    if (!parser.isSet(QStringLiteral("screenshots")))
+        QTimer::singleShot(0, &expiryNotifier, &gatehouse::ui::ExpiryNotifier::check);
     // A taken port is not fatal: the toolbar says so and offers a free one.
     if (settings.startGatewayOnLaunch() && !parser.isSet(QStringLiteral("no-gateway")))
         window.gatewayToolBar()->start();

@@ -5,6 +5,7 @@
 #include "ui/common/ConsoleServices.h"
 #include "ui/consumers/ConsumersPage.h"
 #include "ui/livelog/LiveLogPage.h"
+#include "ui/overview/OverviewPage.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/PlaceholderPage.h"
 #include "ui/timeline/TimelinePage.h"
@@ -16,11 +17,8 @@ namespace gatehouse::ui {
 
 void addConsolePages(MainWindow& window, ConsoleServices& services, gateway::Engine* engine)
 {
-    window.addPage(new PlaceholderPage(QCoreApplication::translate("ConsolePages", "Overview"),
-        QCoreApplication::translate("ConsolePages",
-            "Traffic, error rates, latency and the tokens about to expire, at a glance, arrive in the next release; "
-            "the "
-            "Live Log page shows every request today.")));
+    auto* overview = new OverviewPage(services, engine);
+    window.addPage(overview);
     window.addPage(new ApisPage(services));
     window.addPage(new ConsumersPage(services));
     auto* tokens = new TokensPage(services);
@@ -40,6 +38,10 @@ void addConsolePages(MainWindow& window, ConsoleServices& services, gateway::Eng
         tokens->showToken(id);
     });
     QObject::connect(timeline, &TimelinePage::tokenActivated, tokens, [&window, tokens](qint64 id) {
+        window.showPage(tokens->title());
+        tokens->showToken(id);
+    });
+    QObject::connect(overview, &OverviewPage::tokenActivated, tokens, [&window, tokens](qint64 id) {
         window.showPage(tokens->title());
         tokens->showToken(id);
     });

@@ -236,11 +236,13 @@ void MainWindow::updateActions()
 
 void MainWindow::updateStatus()
 {
+    // "Gateway stopped", "Gateway error: ...", or where it listens and how busy it is.
     if (!m_gateway.isRunning()) {
-        m_traffic->setText(tr("Gateway stopped"));
+        m_traffic->setText(m_gateway.stateText());
         return;
     }
-    m_traffic->setText(tr("%1 req/s · %2 open connections")
+    m_traffic->setText(tr("%1 · %2 req/s · %3 open connections")
+                           .arg(m_gateway.stateText())
                            .arg(m_gateway.requestsPerSecond(), 0, 'f', 1)
                            .arg(m_gateway.openConnections()));
 }

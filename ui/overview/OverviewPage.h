@@ -1,0 +1,108 @@
+#pragma once
+
+#include "core/gateway/RequestEvent.h"
+#include "ui/common/Page.h"
+#include "ui/overview/TrafficWindow.h"
+
+#include <QList>
+
+class QLabel;
+class QSortFilterProxyModel;
+class QTableView;
+class QTimer;
+
+namespace gatehouse::gateway {
+class Engine;
+}
+
+namespace gatehouse::ui {
+
+class ConsoleServices;
+class ExpiringTokensModel;
+class RecentRevocationsModel;
+class RequestRateChart;
+class TopConsumersModel;
+class TrafficHistoryLoader;
+
+// The "Overview" page: the last hour of traffic (requests per minute as a chart, the error rate,
+// p50/p95 latency, the busiest consumers), the tokens that expire within 7 days (activating one
+// opens it in the Tokens page) and the newest revocations.
+//
+// Traffic figures come from a TrafficWindow in memory: seeded from the request log on open (read
+// on a thread, see TrafficHistoryLoader), then fed with the engine's batches (at most ten a
+// second, never one signal per request). The seam between the two is a time: the history counts
+// requests that arrived before the page opened, the engine's batches those that arrived after,
+// so a batch written while the history is read is never counted twice.
+class OverviewPage : public Page
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kTopConsumers = 5;
+    static constexpr int kTickMs = 1000;
+
+    // `engineOrNull`: the console's own gateway, whose batches feed the figures live.
+    OverviewPage(ConsoleServices& services, gateway::Engine* engineOrNull, QWidget* parent = nullptr);
+    ~OverviewPage() override;
+
+    QString title() const override { return tr("Overview"); }
+    bool canPerform(PageAction action) const override;
+    void perform(PageAction action) override;
+
+    // Counts a batch the gateway logged (requests that arrived before the page opened are left
+    // to the history read) and shows the new figures.
+    void addRequests(const QList<gatehouse::gateway::RequestEvent>& batch);
+    // Moves the window to the clock's now and shows the figures again.
+    void refresh();
+
+    const TrafficWindow& traffic() const { return m_traffic; }
+    bool isHistoryLoaded() const { return m_historyLoaded; }
+
+    RequestRateChart* chart() const { return m_chart; }
+    QTableView* topConsumersView() const { return m_consumersView; }
+    QTableView* expiringView() const { return m_expiringView; }
+    QTableView* revocationsView() const { return m_revocationsView; }
+    TopConsumersModel* topConsumersModel() const { return m_consumers; }
+    ExpiringTokensModel* expiringModel() const { return m_expiring; }
+    RecentRevocationsModel* revocationsModel() const { return m_revocations; }
+
+    // "12.3 ms", "850 µs", "1.25 s"; "–" for no requests (-1).
+    static QString latencyText(qint64 latencyUs);
+
+Q_SIGNALS:
+    // An expiring token was activated (click or Return): the main window shows it in the Tokens page.
+    void tokenActivated(qint64 tokenId);
+    // The last hour was read from the request log (error: empty on success).
+    void historyLoaded(const QString& error);
+
+private:
+    void buildUi();
+    void onHistory(const TrafficWindow& history, const QString& error);
+    void activateExpiring(const QModelIndex& proxyIndex);
+
+    ConsoleServices& m_services;
+    TrafficWindow m_traffic;
+    qint64 m_liveFromMs = 0;
+    bool m_historyLoaded = false;
+    TrafficHistoryLoader* m_loader = nullptr;
+    TopConsumersModel* m_consumers = nullptr;
+    ExpiringTokensModel* m_expiring = nullptr;
+    RecentRevocationsModel* m_revocations = nullptr;
+    QSortFilterProxyModel* m_expiringSorted = nullptr;
+    QSortFilterProxyModel* m_revocationsSorted = nullptr;
+
+    RequestRateChart* m_chart = nullptr;
+    QLabel* m_requests = nullptr;
+    QLabel* m_thisMinute = nullptr;
+    QLabel* m_errorRate = nullptr;
+    QLabel* m_p50 = nullptr;
+    QLabel* m_p95 = nullptr;
+    QLabel* m_historyNote = nullptr;
+    QTableView* m_consumersView = nullptr;
+    QTableView* m_expiringView = nullptr;
+    QTableView* m_revocationsView = nullptr;
+    QTimer* m_tick = nullptr;
+    qint64 m_lastExpiryRefreshMinute = 0;
+};
+
+} // namespace gatehouse::ui

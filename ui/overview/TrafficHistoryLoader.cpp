@@ -1,0 +1,97 @@
+#include "ui/overview/TrafficHistoryLoader.h"
+
+#include "core/catalog/Catalog.h"
+#include "core/gateway/RequestLogReader.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QThread>
+
+#include <limits>
+
+namespace gatehouse::ui {
+
+TrafficHistoryLoader::TrafficHistoryLoader(QObject* parent)
+    : QObject(parent)
+{
+    static const int registered = qRegisterMetaType<gatehouse::ui::TrafficWindow>();
+    Q_UNUSED(registered);
+}
+
+TrafficHistoryLoader::~TrafficHistoryLoader()
+{
+    if (m_thread) {
+        m_cancelled->store(true);
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+bool TrafficHistoryLoader::isRunning() const
+{
+    return m_thread && m_thread->isRunning();
+}
+
+void TrafficHistoryLoader::start(const QString& catalogPath, qint64 fromMs, qint64 toMs)
+{
+    if (isRunning())
+        return;
+    delete m_thread;
+    m_cancelled = std::make_shared<std::atomic<bool>>(false);
+    auto cancelled = m_cancelled;
+    m_thread = QThread::create([this, catalogPath, fromMs, toMs, cancelled] {
+        QString error;
+        TrafficWindow window = read(catalogPath, fromMs, toMs, cancelled.get(), &error);
+        if (cancelled->load())
+            return;
+        // Queued to this object's thread; the destructor waits for this thread, so `this` lives.
+        QMetaObject::invokeMethod(
+            this, [this, window, error] { Q_EMIT finished(window, error); }, Qt::QueuedConnection);
+    });
+    m_thread->setObjectName(QStringLiteral("gatehouse-overview-history"));
+    m_thread->start();
+}
+
+TrafficWindow TrafficHistoryLoader::read(
+    const QString& catalogPath, qint64 fromMs, qint64 toMs, const std::atomic<bool>* cancelled, QString* error)
+{
+    TrafficWindow window;
+    window.advanceTo(qMax(fromMs, toMs - 1));
+    const QString connection = QStringLiteral("gatehouse-overview-history-%1").arg(quintptr(QThread::currentThread()));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(catalogPath);
+        db.setConnectOptions(
+            QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(Catalog::kBusyTimeoutMs));
+        if (!db.open()) {
+            *error = db.lastError().text();
+        } else {
+            gateway::RequestLogReader reader(db);
+            qint64 beforeId = std::numeric_limits<qint64>::max();
+            while (!(cancelled && cancelled->load())) {
+                auto page = reader.before(beforeId, kPageRows);
+                if (!page) {
+                    *error = page.error().message;
+                    break;
+                }
+                bool anyInHour = false;
+                for (const gateway::LoggedRequest& row : *page) {
+                    const qint64 at = row.event.timeMs;
+                    if (at >= fromMs && at < toMs)
+                        window.record(row.event);
+                    // Ids follow the order of writing, times that of arrival: a row a little older
+                    // than the hour does not yet mean that every row before it is.
+                    anyInHour = anyInHour || at >= fromMs;
+                }
+                if (page->size() < kPageRows || !anyInHour)
+                    break;
+                beforeId = page->first().id;
+            }
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return window;
+}
+
+} // namespace gatehouse::ui

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "ui/overview/TrafficWindow.h"
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+
+class QThread;
+
+namespace gatehouse::ui {
+
+// Reads the last hour of the request log into a TrafficWindow on a thread of its own (with its own
+// SQLite connection), so that opening the Overview never holds the GUI thread however busy the
+// hour was. Reads newest first, one bounded page at a time, and stops at the hour's start.
+class TrafficHistoryLoader : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kPageRows = 5000;
+
+    explicit TrafficHistoryLoader(QObject* parent = nullptr);
+    // Asks a running read to stop and waits for it (a page at most).
+    ~TrafficHistoryLoader() override;
+
+    // Reads the requests that arrived in [fromMs, toMs) from the catalog file at `catalogPath`.
+    // `finished` follows on this object's thread. One read at a time: a second call is ignored.
+    void start(const QString& catalogPath, qint64 fromMs, qint64 toMs);
+    bool isRunning() const;
+
+    // The window read on a thread; tests call it directly.
+    static TrafficWindow read(
+        const QString& catalogPath, qint64 fromMs, qint64 toMs, const std::atomic<bool>* cancelled, QString* error);
+
+Q_SIGNALS:
+    // `error` is empty when the read succeeded.
+    void finished(const gatehouse::ui::TrafficWindow& window, const QString& error);
+
+private:
+    QThread* m_thread = nullptr;
+    std::shared_ptr<std::atomic<bool>> m_cancelled;
+};
+
+} // namespace gatehouse::ui
