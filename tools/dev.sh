@@ -12,13 +12,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian bookworm packages, and nothing installed by hand.
+# Debian bookworm packages, and nothing installed by hand. libsecret-1-0: QtKeychain loads it at run time to reach
+# the Secret Service. dbus-daemon (dbus-run-session) and gnome-keyring: the keychain test runs against a real
+# Secret Service in a private session bus (tests/support/with-keyring.sh), since CI has none.
 PACKAGES=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     qtkeychain-qt6-dev libssl-dev libsqlite3-dev node-llhttp
     fonts-dejavu-core clang-format
+    libsecret-1-0 dbus-daemon gnome-keyring
 )
 # Only `package` and `package-smoke` need these, so `test` does not install them: dpkg-shlibdeps (dpkg-dev) and
 # file, which CPack runs to compute Depends and to find the executables to strip; the two metadata validators;

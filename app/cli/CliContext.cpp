@@ -1,12 +1,15 @@
 #include "app/cli/CliContext.h"
 
+#include "core/catalog/AliasService.h"
 #include "core/catalog/ApiService.h"
 #include "core/catalog/AuditLog.h"
 #include "core/catalog/Catalog.h"
 #include "core/catalog/ConsumerService.h"
 #include "core/catalog/DataDirectory.h"
+#include "core/catalog/ProviderService.h"
 #include "core/common/Actor.h"
 #include "core/common/Clock.h"
+#include "core/secrets/SecretStoreSelector.h"
 #include "core/tokens/TokenService.h"
 
 #include <QJsonArray>
@@ -95,7 +98,26 @@ Result<void> CliContext::open()
     m_consumers = std::make_unique<ConsumerService>(*m_catalog, actor);
     m_tokens = std::make_unique<TokenService>(*m_catalog, actor);
     m_audit = std::make_unique<AuditLog>(*m_catalog);
+    m_providers = std::make_unique<ProviderService>(*m_catalog, actor);
+    m_aliases = std::make_unique<AliasService>(*m_catalog, actor);
+    m_dataDirectory = *directory;
     return {};
+}
+
+Result<secrets::SecretStore*> CliContext::secretStore()
+{
+    if (m_secretStore)
+        return m_secretStore.get();
+    if (auto opened = open(); !opened)
+        return opened.error();
+    auto selection = secrets::SecretStoreSelector::select(m_dataDirectory);
+    if (!selection)
+        return selection.error();
+    if (!selection->notice.isEmpty())
+        m_err << "gatehouse-cli: note: " << selection->notice << Qt::endl;
+    m_secretStore = std::move(selection->store);
+    m_providers->setSecretStore(m_secretStore.get());
+    return m_secretStore.get();
 }
 
 int CliContext::fail(const Error& error)

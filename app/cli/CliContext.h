@@ -12,11 +12,16 @@
 #include <utility>
 
 namespace gatehouse {
+class AliasService;
 class ApiService;
 class AuditLog;
 class Catalog;
 class ConsumerService;
+class ProviderService;
 class TokenService;
+namespace secrets {
+class SecretStore;
+}
 } // namespace gatehouse
 
 namespace gatehouse::cli {
@@ -55,6 +60,11 @@ public:
     ConsumerService& consumers() { return *m_consumers; }
     TokenService& tokens() { return *m_tokens; }
     AuditLog& audit() { return *m_audit; }
+    ProviderService& providers() { return *m_providers; }
+    AliasService& aliases() { return *m_aliases; }
+    // Chooses where provider keys live (SecretStoreSelector) on first use, tells the provider service,
+    // and prints the fallback notice on stderr. The error says how to get a keychain or a passphrase.
+    Result<secrets::SecretStore*> secretStore();
 
     // Prints "gatehouse-cli: <error>" on stderr and returns its exit code.
     int fail(const Error& error);
@@ -88,6 +98,10 @@ private:
     std::unique_ptr<ConsumerService> m_consumers;
     std::unique_ptr<TokenService> m_tokens;
     std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<ProviderService> m_providers;
+    std::unique_ptr<AliasService> m_aliases;
+    std::unique_ptr<secrets::SecretStore> m_secretStore;
+    QString m_dataDirectory;
 };
 
 } // namespace gatehouse::cli

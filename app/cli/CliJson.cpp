@@ -3,6 +3,8 @@
 #include "core/catalog/Api.h"
 #include "core/catalog/AuditEvent.h"
 #include "core/catalog/Consumer.h"
+#include "core/catalog/ModelAlias.h"
+#include "core/catalog/Provider.h"
 #include "core/catalog/Token.h"
 #include "core/tokens/TokenState.h"
 
@@ -62,6 +64,27 @@ QJsonObject toJson(const AuditEvent& event)
     return {{QStringLiteral("id"), event.id}, {QStringLiteral("time"), isoTime(event.time)},
         {QStringLiteral("actor"), event.actor}, {QStringLiteral("action"), event.action},
         {QStringLiteral("subject"), event.subject}, {QStringLiteral("details"), event.details}};
+}
+
+QJsonObject toJson(const Provider& provider)
+{
+    return {{QStringLiteral("name"), provider.name}, {QStringLiteral("type"), providerType::name(provider.type)},
+        {QStringLiteral("base_url"), provider.baseUrl.toString()},
+        {QStringLiteral("models"), QJsonArray::fromStringList(provider.models)},
+        {QStringLiteral("models_refreshed"), isoTime(provider.modelsRefreshed)},
+        {QStringLiteral("has_key"), provider.hasKey}, {QStringLiteral("created"), isoTime(provider.created)},
+        {QStringLiteral("updated"), isoTime(provider.updated)}};
+}
+
+QJsonObject toJson(const ModelAlias& alias)
+{
+    QJsonArray fallbacks;
+    for (qsizetype i = 1; i < alias.targets.size(); ++i)
+        fallbacks.append(alias.targets.at(i).toString());
+    return {{QStringLiteral("name"), alias.name},
+        {QStringLiteral("target"),
+            alias.targets.isEmpty() ? QJsonValue() : QJsonValue(alias.targets.first().toString())},
+        {QStringLiteral("fallbacks"), fallbacks}, {QStringLiteral("created"), isoTime(alias.created)}};
 }
 
 } // namespace gatehouse::cli

@@ -7,6 +7,8 @@ namespace gatehouse {
 struct Api;
 struct AuditEvent;
 struct Consumer;
+struct ModelAlias;
+struct Provider;
 struct Token;
 enum class TokenState;
 } // namespace gatehouse
@@ -21,5 +23,8 @@ QJsonObject toJson(const Api& api);
 QJsonObject toJson(const Consumer& consumer);
 QJsonObject toJson(const Token& token, TokenState state);
 QJsonObject toJson(const AuditEvent& event);
+// Never the key: only whether one is set.
+QJsonObject toJson(const Provider& provider);
+QJsonObject toJson(const ModelAlias& alias);
 
 } // namespace gatehouse::cli

@@ -15,5 +15,7 @@ int runAuditCommand(CliContext& context, QStringList args);
 int runDemoCommand(CliContext& context, QStringList args);
 int runServeCommand(CliContext& context, QStringList args);
 int runLogsCommand(CliContext& context, QStringList args);
+int runProviderCommand(CliContext& context, QStringList args);
+int runAliasCommand(CliContext& context, QStringList args);
 
 } // namespace gatehouse::cli

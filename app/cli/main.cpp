@@ -24,6 +24,9 @@ const char kUsage[]
       "  token list [--consumer NAME] [--state active|expiring|expired|revoked] [--within 7d]\n"
       "  token show ID | token revoke ID [--reason TEXT] | token rotate ID [--grace DURATION]\n"
       "  audit list [--limit N] [--filter TEXT]\n"
+      "  provider add NAME --type TYPE [--base-url URL] [--model M ...] [--key-stdin]\n"
+      "  provider list | provider models NAME [--refresh] | provider test NAME | provider remove NAME\n"
+      "  alias add NAME --target PROVIDER/MODEL [--fallback PROVIDER/MODEL ...] | alias list | alias remove NAME\n"
       "  demo [--if-empty]          fill an empty catalog with a small, realistic demo set\n"
       "  demo --traffic [--gateway URL] [--rate N] [--duration 30s]   send demo requests through a gateway\n"
       "  serve [--listen ADDR:PORT] [--admin-listen ADDR:PORT] [--workers N] [--no-admin] [--allow-non-loopback]\n"
@@ -32,6 +35,8 @@ const char kUsage[]
       "  --version | --help\n"
       "\n"
       "The catalog lives in --data-dir, else $GATEHOUSE_DATA_DIR, else ~/.local/share/gatehouse.\n"
+      "Provider keys live in the OS keychain (Secret Service), else in secrets.enc in the data directory,\n"
+      "encrypted under $GATEHOUSE_SECRETS_PASSPHRASE or the passphrase in secrets.key (mode 600).\n"
       "Exit codes: 0 done, 1 runtime failure, 2 bad usage or invalid input.\n";
 
 } // namespace
@@ -80,6 +85,8 @@ int main(int argc, char** argv)
         {QStringLiteral("demo"), runDemoCommand},
         {QStringLiteral("serve"), runServeCommand},
         {QStringLiteral("logs"), runLogsCommand},
+        {QStringLiteral("provider"), runProviderCommand},
+        {QStringLiteral("alias"), runAliasCommand},
     };
     const QString command = args.takeFirst();
     if (command == QLatin1StringView("help")) {

@@ -108,4 +108,14 @@ Result<qint64> Catalog::revision() const
     return query->value(0).toLongLong();
 }
 
+Result<QString> Catalog::catalogId() const
+{
+    auto query = sql::exec(database(), QStringLiteral("SELECT catalog_id FROM catalog_state WHERE id = 1"));
+    if (!query)
+        return query.error();
+    if (!query->next() || query->value(0).toString().isEmpty())
+        return Error::runtime(QStringLiteral("the catalog has no catalog id"));
+    return query->value(0).toString();
+}
+
 } // namespace gatehouse

@@ -39,6 +39,10 @@ public:
     // The revision of the last committed change, read from the file (so it sees other processes).
     Result<qint64> revision() const;
 
+    // A random UUID made once when the catalog was created (or migrated to schema 4). It namespaces
+    // the keychain entries of this catalog's provider keys, so two data directories never share one.
+    Result<QString> catalogId() const;
+
 Q_SIGNALS:
     // Emitted after a change made through this object has been committed.
     void changed(qint64 revision);

@@ -52,6 +52,44 @@ const QList<QStringList>& allMigrations()
                            "client_addr TEXT, error TEXT)"),
             QStringLiteral("CREATE INDEX request_log_by_time ON request_log (at)"),
         },
+        // 4: AI providers (issue 6), all of it at once: providers and their models, model aliases, token and
+        // consumer budgets, the AI columns of the request log with an interned model table, daily usage sums, and
+        // a random catalog id that namespaces keychain entries so that two data directories never share one.
+        // Provider keys are never stored here: `has_key` only says that the secret store holds one.
+        {
+            QStringLiteral("ALTER TABLE catalog_state ADD COLUMN catalog_id TEXT"),
+            // A version 4 UUID from 16 random bytes.
+            QStringLiteral("UPDATE catalog_state SET catalog_id = (SELECT lower(substr(h, 1, 8) || '-' || "
+                           "substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-' || "
+                           "substr('89ab', 1 + (abs(random()) % 4), 1) || substr(h, 18, 3) || '-' || "
+                           "substr(h, 21, 12)) FROM (SELECT hex(randomblob(16)) AS h)) WHERE catalog_id IS NULL"),
+            QStringLiteral("CREATE TABLE providers (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
+                           "type TEXT NOT NULL, base_url TEXT NOT NULL, models TEXT NOT NULL DEFAULT '[]', "
+                           "models_refreshed_at INTEGER, has_key INTEGER NOT NULL DEFAULT 0, "
+                           "created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE model_aliases (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
+                           "targets TEXT NOT NULL, created_at INTEGER NOT NULL)"),
+            QStringLiteral("ALTER TABLE tokens ADD COLUMN budget_daily_tokens INTEGER"),
+            QStringLiteral("ALTER TABLE tokens ADD COLUMN budget_monthly_tokens INTEGER"),
+            QStringLiteral("ALTER TABLE tokens ADD COLUMN ai_requests_per_minute INTEGER"),
+            QStringLiteral("ALTER TABLE tokens ADD COLUMN ai_tokens_per_minute INTEGER"),
+            QStringLiteral("ALTER TABLE consumers ADD COLUMN budget_daily_tokens INTEGER"),
+            QStringLiteral("ALTER TABLE consumers ADD COLUMN budget_monthly_tokens INTEGER"),
+            // Like the request log, no foreign keys: a model name outlives its provider in old log rows.
+            QStringLiteral("CREATE TABLE ai_models (id INTEGER PRIMARY KEY, provider_id INTEGER NOT NULL, "
+                           "name TEXT NOT NULL, UNIQUE (provider_id, name))"),
+            QStringLiteral("ALTER TABLE request_log ADD COLUMN provider_id INTEGER"),
+            QStringLiteral("ALTER TABLE request_log ADD COLUMN model_id INTEGER"),
+            QStringLiteral("ALTER TABLE request_log ADD COLUMN tokens_in INTEGER"),
+            QStringLiteral("ALTER TABLE request_log ADD COLUMN tokens_out INTEGER"),
+            QStringLiteral("CREATE TABLE ai_usage_daily (day TEXT NOT NULL, token_id INTEGER NOT NULL, "
+                           "consumer_id INTEGER, provider_id INTEGER NOT NULL, model_id INTEGER NOT NULL, "
+                           "requests INTEGER NOT NULL DEFAULT 0, tokens_in INTEGER NOT NULL DEFAULT 0, "
+                           "tokens_out INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, token_id, model_id)) "
+                           "WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX ai_usage_by_consumer ON ai_usage_daily (consumer_id, day)"),
+            QStringLiteral("CREATE INDEX ai_usage_by_model ON ai_usage_daily (model_id, day)"),
+        },
     };
     return migrations;
 }

@@ -97,4 +97,19 @@ Result<QString> label(QStringView text, QStringView field, qsizetype maxLength)
     return trimmed;
 }
 
+Result<QString> modelId(QStringView text, QStringView field)
+{
+    const QString trimmed = text.trimmed().toString();
+    if (trimmed.isEmpty())
+        return Error::invalid(field.toString(), QStringLiteral("a model id must not be empty"));
+    if (trimmed.size() > 200)
+        return Error::invalid(field.toString(), QStringLiteral("a model id is at most 200 characters long"));
+    for (QChar c : trimmed) {
+        if (c.isSpace() || c.category() == QChar::Other_Control)
+            return Error::invalid(field.toString(),
+                QStringLiteral("\"%1\" is not a model id: no spaces or control characters").arg(trimmed));
+    }
+    return trimmed;
+}
+
 } // namespace gatehouse::validation

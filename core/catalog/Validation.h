@@ -21,4 +21,8 @@ Result<QString> pathPrefix(QStringView text, QStringView field = u"prefix");
 // A free-text label (token name, consumer description): printable, at most `maxLength` characters.
 Result<QString> label(QStringView text, QStringView field, qsizetype maxLength);
 
+// A provider's model id as the provider spells it ("gpt-4o", "claude-sonnet-4-5", "llama3.1:8b",
+// "meta-llama/Llama-3.1-8B"): 1 to 200 printable characters, no whitespace.
+Result<QString> modelId(QStringView text, QStringView field = u"model");
+
 } // namespace gatehouse::validation
