@@ -137,8 +137,8 @@ QByteArray AuthDecision::jsonBody() const
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
-AuthDecision Authenticator::check(const Snapshot& snapshot, const Route& route,
-    const QList<QByteArray>& authorizationHeaders, QByteArrayView method, QByteArrayView target, qint64 nowMs)
+AuthDecision Authenticator::identify(
+    const Snapshot& snapshot, const QList<QByteArray>& authorizationHeaders, QByteArrayView target, qint64 nowMs)
 {
     using Outcome = AuthDecision::Outcome;
     if (queryCarriesToken(target)) {
@@ -161,7 +161,14 @@ AuthDecision Authenticator::check(const Snapshot& snapshot, const Route& route,
         return refuse(Outcome::InvalidRequest, "malformed",
             QStringLiteral("the Authorization header must be \"Bearer\" followed by one token"));
     }
+    return identifyToken(snapshot, credentials, nowMs);
+}
 
+AuthDecision Authenticator::identifyToken(const Snapshot& snapshot, QByteArrayView credentials, qint64 nowMs)
+{
+    using Outcome = AuthDecision::Outcome;
+    if (credentials.isEmpty())
+        return refuse(Outcome::MissingToken, "missing", QStringLiteral("a bearer token is required"));
     // The prefix and checksum reject a mistyped token before any lookup.
     const auto defect = tokens::TokenFormat::check(credentials);
     if (defect != tokens::TokenFormat::Defect::None)
@@ -176,18 +183,31 @@ AuthDecision Authenticator::check(const Snapshot& snapshot, const Route& route,
     if (token->isExpiredAt(nowMs))
         return refuse(Outcome::InvalidToken, "expired",
             QStringLiteral("the token expired at %1").arg(isoTime(token->expiresAtMs)));
-
-    const tokens::ScopeDecision scope = token->scopes.allowsApi(route.name, method);
-    if (!scope.allowed) {
-        AuthDecision decision = refuse(Outcome::InsufficientScope, "scope",
-            QStringLiteral("the token's scopes do not allow %1 on the API \"%2\"")
-                .arg(QString::fromLatin1(method), route.name));
-        decision.scope = scope.missingScope;
-        decision.token = token;
-        return decision;
-    }
     AuthDecision decision;
     decision.outcome = Outcome::Allowed;
+    decision.token = token;
+    return decision;
+}
+
+AuthDecision Authenticator::check(const Snapshot& snapshot, const Route& route,
+    const QList<QByteArray>& authorizationHeaders, QByteArrayView method, QByteArrayView target, qint64 nowMs)
+{
+    AuthDecision decision = identify(snapshot, authorizationHeaders, target, nowMs);
+    if (!decision.allowed())
+        return decision;
+    const tokens::ScopeDecision scope = decision.token->scopes.allowsApi(route.name, method);
+    if (!scope.allowed) {
+        return insufficientScope(decision.token, scope.missingScope,
+            QStringLiteral("the token's scopes do not allow %1 on the API \"%2\"")
+                .arg(QString::fromLatin1(method), route.name));
+    }
+    return decision;
+}
+
+AuthDecision Authenticator::insufficientScope(const TokenGrant* token, QString scope, QString description)
+{
+    AuthDecision decision = refuse(AuthDecision::Outcome::InsufficientScope, "scope", std::move(description));
+    decision.scope = std::move(scope);
     decision.token = token;
     return decision;
 }

@@ -43,6 +43,15 @@ public:
     // `target`: the raw request-target, checked for a token smuggled into the query string.
     static AuthDecision check(const Snapshot& snapshot, const Route& route,
         const QList<QByteArray>& authorizationHeaders, QByteArrayView method, QByteArrayView target, qint64 nowMs);
+
+    // The same checks without a scope: the bearer token's grant if it is usable. For routes whose scope
+    // depends on more than the head (an AI request names its model in the body).
+    static AuthDecision identify(
+        const Snapshot& snapshot, const QList<QByteArray>& authorizationHeaders, QByteArrayView target, qint64 nowMs);
+    // The token itself, however it arrived (an SDK's own key header on the AI passthrough routes).
+    static AuthDecision identifyToken(const Snapshot& snapshot, QByteArrayView credentials, qint64 nowMs);
+    // A 403 insufficient_scope for `token`, naming the `scope` that would have allowed the request.
+    static AuthDecision insufficientScope(const TokenGrant* token, QString scope, QString description);
 };
 
 } // namespace gatehouse::gateway
