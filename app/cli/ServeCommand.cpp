@@ -3,6 +3,7 @@
 #include "app/cli/SignalWatcher.h"
 
 #include "core/catalog/Catalog.h"
+#include "core/catalog/ProviderService.h"
 #include "core/common/Clock.h"
 #include "core/gateway/Engine.h"
 #include "core/gateway/UpstreamTls.h"
@@ -11,6 +12,8 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace gatehouse::cli {
 
@@ -117,6 +120,19 @@ int runServeCommand(CliContext& context, QStringList args)
     if (auto opened = context.open(); !opened)
         return context.fail(opened.error());
     gateway::Engine engine(context.catalog(), Clock::system());
+    // AI providers' keys: only looked for when a provider has one (choosing a store may probe D-Bus). Without a
+    // store the gateway still serves; requests to those providers get 502 saying their key is unavailable.
+    auto providers = context.providers().list();
+    const bool keysNeeded = providers
+        && std::any_of(
+            providers->cbegin(), providers->cend(), [](const Provider& provider) { return provider.hasKey; });
+    if (keysNeeded) {
+        if (auto store = context.secretStore(); store)
+            engine.setSecretStore(*store);
+        else
+            context.err() << "gatehouse-cli: warning: AI provider keys are unavailable: " << store.error().toString()
+                          << Qt::endl;
+    }
     if (auto started = engine.start(config); !started)
         return context.fail(started.error());
 

@@ -8,6 +8,7 @@
 #include "core/gateway/RequestLogWriter.h"
 #include "core/gateway/SnapshotBuilder.h"
 #include "core/gateway/Worker.h"
+#include "core/secrets/SecretStore.h"
 
 #include <QDeadlineTimer>
 #include <QThread>
@@ -45,10 +46,11 @@ Result<void> Engine::start(const EngineConfig& config)
         return Error::invalid(QStringLiteral("workers"), QStringLiteral("must be between 1 and 256"));
 
     auto state = std::make_unique<EngineState>(config, m_clock);
-    auto initial = SnapshotBuilder::build(m_catalog.database());
+    auto initial = SnapshotBuilder::build(m_catalog.database(), m_providerKeys);
     if (!initial)
         return initial.error();
     state->setSnapshot(*initial);
+    readMissingKeys(**initial);
 
     // A probe without SO_REUSEPORT: if anyone (even another Gatehouse) holds the port, say so
     // instead of silently sharing it.
@@ -205,13 +207,46 @@ Result<void> Engine::reload()
 {
     if (!m_state)
         return Error::runtime(QStringLiteral("the gateway is not running"));
-    auto snapshot = SnapshotBuilder::build(m_catalog.database());
+    auto snapshot = SnapshotBuilder::build(m_catalog.database(), m_providerKeys);
     if (!snapshot) {
         Q_EMIT reloadFailed(snapshot.error().toString());
         return snapshot.error();
     }
     publish(*snapshot);
+    readMissingKeys(**snapshot);
     return {};
+}
+
+void Engine::readMissingKeys(const Snapshot& snapshot)
+{
+    if (!m_secrets)
+        return;
+    for (const AiProviderRoute& provider : snapshot.ai().providers()) {
+        if (!provider.keyExpected || !provider.apiKey.isEmpty() || m_keyReads.contains(provider.id))
+            continue;
+        const qint64 version = provider.version;
+        if (m_keyFailures.contains(provider.id) && m_providerKeys.value(provider.id).version == version)
+            continue;
+        m_keyReads.insert(provider.id);
+        const qint64 id = provider.id;
+        const QString name = provider.name;
+        m_secrets->readAsync(secrets::SecretStore::providerKey(snapshot.ai().catalogId(), id),
+            [this, id, version, name](Result<std::optional<secrets::SecretBytes>> read) {
+                m_keyReads.remove(id);
+                if (!read || !read->has_value()) {
+                    // Requests to this provider get 502 saying its key is unavailable; retried when it changes.
+                    m_keyFailures.insert(id);
+                    m_providerKeys.insert(id, {version, QByteArray()});
+                    qWarning("gatehouse: the key of AI provider \"%s\" could not be read: %s", qPrintable(name),
+                        read ? "none is stored" : qPrintable(read.error().toString()));
+                    return;
+                }
+                m_keyFailures.remove(id);
+                m_providerKeys.insert(id, {version, (*read)->view().toByteArray()});
+                if (m_state)
+                    (void)reload();
+            });
+    }
 }
 
 void Engine::publish(SnapshotPtr snapshot)

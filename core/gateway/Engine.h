@@ -4,9 +4,11 @@
 #include "core/gateway/EngineConfig.h"
 #include "core/gateway/RequestEvent.h"
 #include "core/gateway/Snapshot.h"
+#include "core/gateway/SnapshotBuilder.h"
 
 #include <QList>
 #include <QObject>
+#include <QSet>
 
 #include <memory>
 
@@ -17,6 +19,10 @@ namespace gatehouse {
 class Catalog;
 class Clock;
 } // namespace gatehouse
+
+namespace gatehouse::secrets {
+class SecretStore;
+}
 
 namespace gatehouse::gateway {
 
@@ -47,6 +53,10 @@ public:
     quint16 port() const { return m_port; }
     quint16 adminPort() const;
 
+    // Where the AI providers' keys are read from, when a snapshot first needs them (asynchronously: the snapshot is
+    // published again once they arrive). Not owned; may be null (no provider gets a key). Set before start().
+    void setSecretStore(secrets::SecretStore* store) { m_secrets = store; }
+
     // Rebuilds the snapshot from the catalog now (also done on every revision change).
     Result<void> reload();
     qint64 snapshotRevision() const;
@@ -68,6 +78,8 @@ Q_SIGNALS:
 private:
     void pollRevision();
     void publish(SnapshotPtr snapshot);
+    // Starts reading the keys that `snapshot`'s providers expect and the cache lacks.
+    void readMissingKeys(const Snapshot& snapshot);
 
     Catalog& m_catalog;
     const Clock& m_clock;
@@ -79,6 +91,10 @@ private:
     QThread* m_adminThread = nullptr;
     quint16 m_adminPort = 0;
     QTimer* m_pollTimer = nullptr;
+    secrets::SecretStore* m_secrets = nullptr;
+    SnapshotBuilder::ProviderKeys m_providerKeys; // provider id -> key, by the provider row's version
+    QSet<qint64> m_keyReads; // providers whose key is being read
+    QSet<qint64> m_keyFailures; // providers whose key could not be read (warned once, retried on change)
     quint16 m_port = 0;
     bool m_running = false;
 };

@@ -4,10 +4,11 @@
 
 namespace gatehouse::gateway {
 
-Snapshot::Snapshot(qint64 revision, QList<Route> routes, QList<TokenGrant> tokens)
+Snapshot::Snapshot(qint64 revision, QList<Route> routes, QList<TokenGrant> tokens, AiCatalog ai)
     : m_revision(revision)
     , m_routes(std::move(routes))
     , m_tokens(std::move(tokens))
+    , m_ai(std::move(ai))
 {
     std::stable_sort(m_routes.begin(), m_routes.end(),
         [](const Route& a, const Route& b) { return a.prefix.size() > b.prefix.size(); });

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/gateway/AiCatalog.h"
 #include "core/gateway/RateLimit.h"
 #include "core/tokens/ScopeSet.h"
 
@@ -59,7 +60,7 @@ struct TokenGrant
 class Snapshot
 {
 public:
-    Snapshot(qint64 revision, QList<Route> routes, QList<TokenGrant> tokens);
+    Snapshot(qint64 revision, QList<Route> routes, QList<TokenGrant> tokens, AiCatalog ai = {});
 
     qint64 revision() const { return m_revision; }
 
@@ -70,6 +71,7 @@ public:
     const TokenGrant* tokenById(qint64 id) const;
     const QList<Route>& routes() const { return m_routes; }
     qsizetype tokenCount() const { return m_tokens.size(); }
+    const AiCatalog& ai() const { return m_ai; }
 
 private:
     // Keys are SHA-256 digests, already uniform: their first eight bytes are a perfect hash.
@@ -90,6 +92,7 @@ private:
     QList<TokenGrant> m_tokens;
     std::unordered_map<std::string, qsizetype, DigestHash, std::equal_to<>> m_byHash;
     QHash<qint64, qsizetype> m_byId;
+    AiCatalog m_ai;
 };
 
 using SnapshotPtr = std::shared_ptr<const Snapshot>;

@@ -3,6 +3,9 @@
 #include "core/catalog/SqlQuery.h"
 #include "core/gateway/UpstreamConnection.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 namespace gatehouse::gateway {
 
 bool SnapshotBuilder::fillUpstream(Route& route, const QUrl& upstream)
@@ -23,7 +26,7 @@ bool SnapshotBuilder::fillUpstream(Route& route, const QUrl& upstream)
     return true;
 }
 
-Result<SnapshotPtr> SnapshotBuilder::build(const QSqlDatabase& db)
+Result<SnapshotPtr> SnapshotBuilder::build(const QSqlDatabase& db, const ProviderKeys& keys)
 {
     // One read transaction, so that routes, tokens and the revision agree with each other.
     if (auto begun = sql::exec(db, QStringLiteral("BEGIN")); !begun)
@@ -87,8 +90,71 @@ Result<SnapshotPtr> SnapshotBuilder::build(const QSqlDatabase& db)
         grants.append(grant);
     }
     tokens->finish();
+
+    auto ai = buildAi(db, keys);
     finish();
-    return std::make_shared<const Snapshot>(revisionValue, std::move(routes), std::move(grants));
+    if (!ai)
+        return ai.error();
+    return std::make_shared<const Snapshot>(revisionValue, std::move(routes), std::move(grants), std::move(*ai));
+}
+
+Result<AiCatalog> SnapshotBuilder::buildAi(const QSqlDatabase& db, const ProviderKeys& keys)
+{
+    auto catalogId = sql::exec(db, QStringLiteral("SELECT catalog_id FROM catalog_state WHERE id = 1"));
+    if (!catalogId)
+        return catalogId.error();
+    const QString catalogIdValue = catalogId->next() ? catalogId->value(0).toString() : QString();
+    catalogId->finish();
+
+    QList<AiProviderRoute> providers;
+    auto rows
+        = sql::exec(db, QStringLiteral("SELECT id, name, type, base_url, models, has_key, updated_at FROM providers"));
+    if (!rows)
+        return rows.error();
+    while (rows->next()) {
+        AiProviderRoute provider;
+        provider.id = rows->value(0).toLongLong();
+        provider.name = rows->value(1).toString();
+        provider.type = rows->value(2).toString();
+        provider.adapter = AiAdapter::forProviderType(provider.type);
+        Route upstream;
+        if (!provider.adapter || !fillUpstream(upstream, QUrl(rows->value(3).toString())))
+            continue; // a type or URL this build does not know: the provider is unreachable, not the snapshot
+        provider.upstreamHost = upstream.upstreamHost;
+        provider.upstreamPort = upstream.upstreamPort;
+        provider.upstreamTls = upstream.upstreamTls;
+        provider.upstreamBasePath = upstream.upstreamBasePath;
+        provider.upstreamHostHeader = upstream.upstreamHostHeader;
+        provider.upstreamPoolKey = upstream.upstreamPoolKey;
+        const QJsonArray models = QJsonDocument::fromJson(rows->value(4).toString().toUtf8()).array();
+        for (const QJsonValue& model : models)
+            provider.models.append(model.toString());
+        provider.keyExpected = rows->value(5).toBool();
+        provider.version = rows->value(6).toLongLong();
+        if (const auto key = keys.constFind(provider.id); key != keys.cend() && key->version == provider.version)
+            provider.apiKey = key->key;
+        providers.append(std::move(provider));
+    }
+    rows->finish();
+
+    QList<AiAliasRoute> aliases;
+    auto aliasRows = sql::exec(db, QStringLiteral("SELECT name, targets FROM model_aliases"));
+    if (!aliasRows)
+        return aliasRows.error();
+    while (aliasRows->next()) {
+        AiAliasRoute alias;
+        alias.name = aliasRows->value(0).toString();
+        const QJsonArray targets = QJsonDocument::fromJson(aliasRows->value(1).toString().toUtf8()).array();
+        for (const QJsonValue& target : targets) {
+            const QString text = target.toString();
+            const qsizetype slash = text.indexOf(u'/');
+            if (slash > 0 && slash < text.size() - 1)
+                alias.targets.append({text.left(slash), text.mid(slash + 1)});
+        }
+        aliases.append(std::move(alias));
+    }
+    aliasRows->finish();
+    return AiCatalog(catalogIdValue, std::move(providers), std::move(aliases));
 }
 
 } // namespace gatehouse::gateway
