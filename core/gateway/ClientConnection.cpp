@@ -158,6 +158,10 @@ void ClientConnection::onRequestHead(HttpRequestHead&& head)
         respond(400, "invalid_request", QStringLiteral("the request target must be an absolute path"), "bad_target");
         return;
     }
+    if (m_snapshot && AiExchange::isAiPath(path)) {
+        beginAi(head, path);
+        return;
+    }
     m_x.route = m_snapshot ? m_snapshot->route(path) : nullptr;
     if (!m_x.route) {
         respond(404, "not_found",
@@ -186,17 +190,29 @@ void ClientConnection::onRequestHead(HttpRequestHead&& head)
         m_x.event.consumerName = auth.token->consumerName;
     }
     if (!auth.allowed()) {
-        QList<std::pair<QByteArray, QByteArray>> headers {{QByteArrayLiteral("WWW-Authenticate"), auth.challenge()}};
-        headers.append({QByteArrayLiteral("X-Request-Id"), m_x.requestId});
-        m_x.event.rejectReason = auth.reason;
-        respondRaw(responses::build(auth.httpStatus(), headers, "application/json", auth.jsonBody(), m_x.closeAfter),
-            auth.httpStatus());
+        refuseAuth(auth);
         return;
     }
+    if (takeRateLimit())
+        forward(head);
+}
 
-    // Rate limits: the token's own, else the API's default for each token.
+void ClientConnection::refuseAuth(const AuthDecision& auth)
+{
+    QList<std::pair<QByteArray, QByteArray>> headers {{QByteArrayLiteral("WWW-Authenticate"), auth.challenge()}};
+    headers.append({QByteArrayLiteral("X-Request-Id"), m_x.requestId});
+    m_x.event.rejectReason = auth.reason;
+    if (m_x.closeAfterIfRejected && !m_x.requestComplete)
+        m_x.closeAfter = true;
+    respondRaw(responses::build(auth.httpStatus(), headers, "application/json", auth.jsonBody(), m_x.closeAfter),
+        auth.httpStatus());
+}
+
+bool ClientConnection::takeRateLimit()
+{
+    // Rate limits: the token's own, else the API's default for each token (the AI routes have none of their own).
     const bool tokenLimited = m_x.token->rateLimit.isSet();
-    const RateLimit& limit = tokenLimited ? m_x.token->rateLimit : m_x.route->rateLimit;
+    const RateLimit& limit = tokenLimited || !m_x.route ? m_x.token->rateLimit : m_x.route->rateLimit;
     if (limit.isSet()) {
         const quint64 key = tokenLimited ? RateLimiter::tokenKey(m_x.token->id)
                                          : RateLimiter::apiTokenKey(m_x.route->apiId, m_x.token->id);
@@ -212,10 +228,10 @@ void ClientConnection::onRequestHead(HttpRequestHead&& head)
                     .arg(limit.toString())
                     .arg(decision.retryAfterSeconds),
                 "rate_limited", headers);
-            return;
+            return false;
         }
     }
-    forward(head);
+    return true;
 }
 
 void ClientConnection::startExchange(const HttpRequestHead& head)
@@ -325,6 +341,11 @@ void ClientConnection::onBody(QByteArrayView chunk)
     if (m_closing || !m_x.active)
         return;
     m_x.event.bytesIn += chunk.size();
+    if (m_x.ai && !m_x.upstream) {
+        if (!m_x.responseStarted)
+            m_x.ai->body.append(chunk.data(), chunk.size()); // bounded by the parser's body limit
+        return;
+    }
     if (!m_x.upstream || m_x.responseComplete)
         return; // rejected, or the upstream already answered: the rest of the body is dropped
     if (m_x.chunkedRequest) {
@@ -343,6 +364,11 @@ void ClientConnection::onMessageComplete()
     if (m_closing || !m_x.active)
         return;
     m_x.requestComplete = true;
+    if (m_x.ai && !m_x.upstream && !m_x.responseStarted) {
+        dispatchAi();
+        maybeFinish();
+        return;
+    }
     if (m_x.upstream && m_x.chunkedRequest && !m_x.responseComplete)
         m_x.upstream->sendBody("0\r\n\r\n");
     maybeFinish();
@@ -359,6 +385,8 @@ void ClientConnection::onUpstreamWritable()
 void ClientConnection::onUpstreamHead(HttpResponseHead&& head)
 {
     if (!m_x.active)
+        return;
+    if (m_x.ai && onAiUpstreamHead(head))
         return;
     m_x.event.upstreamStatus = head.status;
     m_x.event.status = head.status;
@@ -407,6 +435,12 @@ void ClientConnection::onUpstreamBody(QByteArrayView chunk)
     if (!m_x.active || chunk.isEmpty())
         return;
     m_x.lastUpstreamActivityMs = m_state.clock.nowMs();
+    if (m_x.ai && m_x.ai->translator) {
+        onAiUpstreamBody(chunk);
+        return;
+    }
+    if (m_x.ai && m_x.ai->usageReader)
+        (void)m_x.ai->usageReader->feed(chunk);
     m_x.event.bytesOut += chunk.size();
     if (m_x.chunkedToClient) {
         QByteArray framed;
@@ -437,6 +471,14 @@ void ClientConnection::onUpstreamComplete()
 {
     if (!m_x.active)
         return;
+    if (m_x.ai && m_x.ai->translator) {
+        onAiUpstreamComplete();
+        return;
+    }
+    if (m_x.ai && m_x.ai->usageReader) {
+        (void)m_x.ai->usageReader->finish();
+        recordAiUsage(*m_x.ai->usageReader);
+    }
     if (m_x.chunkedToClient)
         writeToClient("0\r\n\r\n");
     m_x.responseComplete = true;
@@ -454,6 +496,8 @@ void ClientConnection::onUpstreamComplete()
 void ClientConnection::onUpstreamFailure(Failure failure, const QString& detail)
 {
     if (!m_x.active)
+        return;
+    if (m_x.ai && onAiUpstreamFailure(failure, detail))
         return;
     UpstreamConnection* failed = std::exchange(m_x.upstream, nullptr);
     if (failed)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/gateway/AiExchange.h"
+#include "core/gateway/Authenticator.h"
 #include "core/gateway/HttpParser.h"
 #include "core/gateway/RequestEvent.h"
 #include "core/gateway/Snapshot.h"
@@ -70,6 +72,7 @@ private:
         qint64 lastUpstreamActivityMs = 0;
         RequestEvent event;
         QList<std::pair<QByteArray, QByteArray>> rateHeaders;
+        std::unique_ptr<AiExchange> ai; // set for requests on the AI routes (ClientConnectionAi.cpp)
     };
 
     // HttpParserListener
@@ -106,6 +109,26 @@ private:
     void releaseUpstream();
     void dropUpstream();
     void writeToClient(QByteArrayView bytes);
+    // The RFC 6750 answer to a refused credential, with its WWW-Authenticate challenge.
+    void refuseAuth(const AuthDecision& auth);
+    // Takes a token from the bucket of its rate limit (else the route's); false after answering 429.
+    bool takeRateLimit();
+
+    // The AI routes (ClientConnectionAi.cpp).
+    void beginAi(const HttpRequestHead& head, QByteArrayView path);
+    void dispatchAi();
+    void dispatchAiChat();
+    void dispatchAiPassthrough();
+    void answerAiModels();
+    void tryNextAiTarget();
+    void connectAi(const AiProviderRoute& provider, QByteArray head, QByteArray body);
+    // An error in OpenAI's shape, which the SDKs on these routes show to their user.
+    void respondAiError(int status, QByteArray body, QByteArray error);
+    bool onAiUpstreamHead(HttpResponseHead& head); // true: handled (translated, or retried on a fallback)
+    void onAiUpstreamBody(QByteArrayView chunk);
+    void onAiUpstreamComplete();
+    bool onAiUpstreamFailure(Failure failure, const QString& detail); // true: handled
+    void recordAiUsage(const ResponseTranslator& translator);
 
     EngineState& m_state;
     UpstreamPool& m_pool;

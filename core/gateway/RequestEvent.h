@@ -27,6 +27,13 @@ struct RequestEvent
     QByteArray clientAddress;
     QByteArray error; // "" on success; "upstream_reset", "upstream_timeout", "client_closed", "revoked", ...
     QByteArray rejectReason; // for refusals by the gateway itself: "missing", "unknown", "rate_limited", ...
+    // AI requests only (providerId 0 otherwise): the provider and model that answered (after aliases and
+    // fallbacks), and the prompt and completion tokens the provider reported (-1: it reported none).
+    qint64 providerId = 0;
+    QString providerName;
+    QString model;
+    qint64 tokensIn = -1;
+    qint64 tokensOut = -1;
 
     // Removes the values from a request-target's query string, keeping the names.
     static QByteArray redactQuery(QByteArrayView target);

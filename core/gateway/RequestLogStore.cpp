@@ -3,6 +3,7 @@
 #include "core/catalog/SqlQuery.h"
 #include "core/gateway/RequestLogReader.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QSqlDriver>
 
@@ -17,11 +18,19 @@ namespace {
 constexpr const char* kSql[] = {
     "BEGIN IMMEDIATE",
     "INSERT INTO request_log (at, request_id, method, path, api_id, consumer_id, token_id, status, upstream_status, "
-    "latency_us, bytes_in, bytes_out, client_addr, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "latency_us, bytes_in, bytes_out, client_addr, error, provider_id, model_id, tokens_in, tokens_out) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     "UPDATE tokens SET last_used_at = ?, last_used_addr = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < "
     "?)",
     "COMMIT",
     "ROLLBACK",
+    "INSERT INTO ai_models (provider_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING",
+    "SELECT id FROM ai_models WHERE provider_id = ? AND name = ?",
+    // The per-day sums that budgets and the console's usage views read: one row per token and model a day.
+    "INSERT INTO ai_usage_daily (day, token_id, consumer_id, provider_id, model_id, requests, tokens_in, tokens_out) "
+    "VALUES (?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT (day, token_id, model_id) DO UPDATE SET "
+    "requests = requests + 1, tokens_in = tokens_in + excluded.tokens_in, tokens_out = tokens_out + "
+    "excluded.tokens_out",
 };
 
 // NOT NULL text columns: an empty value binds as '' (constData() is never null), not as NULL.
@@ -125,8 +134,38 @@ Result<void> RequestLogStore::append(const QList<RequestEvent>& batch)
         sqlite3_bind_int64(insert, 12, event.bytesOut);
         bindTextOrNull(insert, 13, event.clientAddress);
         bindTextOrNull(insert, 14, event.error);
+        const qint64 model
+            = event.providerId > 0 && !event.model.isEmpty() ? modelId(db, event.providerId, event.model) : 0;
+        bindIdOrNull(insert, 15, event.providerId);
+        bindIdOrNull(insert, 16, model);
+        if (event.providerId > 0 && event.tokensIn >= 0)
+            sqlite3_bind_int64(insert, 17, event.tokensIn);
+        else
+            sqlite3_bind_null(insert, 17);
+        if (event.providerId > 0 && event.tokensOut >= 0)
+            sqlite3_bind_int64(insert, 18, event.tokensOut);
+        else
+            sqlite3_bind_null(insert, 18);
         if (auto error = run(Insert, "insert"))
             return fail(*error);
+        if (model > 0 && event.tokenId > 0 && event.rejectReason.isEmpty()) {
+            sqlite3_stmt* usage = statement(db, AddUsage);
+            if (!usage)
+                return fail(Error::runtime(QStringLiteral("AI usage: ") + QString::fromUtf8(sqlite3_errmsg(db))));
+            const QByteArray day
+                = QDateTime::fromMSecsSinceEpoch(event.timeMs, Qt::UTC).toString(Qt::ISODate).left(10).toLatin1();
+            bindText(usage, 1, day);
+            sqlite3_bind_int64(usage, 2, event.tokenId);
+            bindIdOrNull(usage, 3, event.consumerId);
+            sqlite3_bind_int64(usage, 4, event.providerId);
+            sqlite3_bind_int64(usage, 5, model);
+            sqlite3_bind_int64(usage, 6, qMax<qint64>(0, event.tokensIn));
+            sqlite3_bind_int64(usage, 7, qMax<qint64>(0, event.tokensOut));
+            const bool added = run(AddUsage, "AI usage") == std::nullopt;
+            sqlite3_clear_bindings(usage);
+            if (!added)
+                return fail(Error::runtime(QStringLiteral("AI usage: ") + QString::fromUtf8(sqlite3_errmsg(db))));
+        }
         // A token counts as used when it authenticated, whatever the upstream then said.
         if (event.tokenId > 0 && event.rejectReason.isEmpty()) {
             LastUse& use = lastUse[event.tokenId];
@@ -152,6 +191,33 @@ Result<void> RequestLogStore::append(const QList<RequestEvent>& batch)
     if (auto error = run(Commit, "commit"))
         return fail(*error);
     return {};
+}
+
+qint64 RequestLogStore::modelId(sqlite3* db, qint64 providerId, const QString& model)
+{
+    const std::pair<qint64, QString> key {providerId, model};
+    if (const auto known = m_modelIds.constFind(key); known != m_modelIds.cend())
+        return *known;
+    const QByteArray name = model.toUtf8();
+    sqlite3_stmt* intern = statement(db, InternModel);
+    sqlite3_stmt* find = statement(db, FindModel);
+    if (!intern || !find)
+        return 0;
+    sqlite3_bind_int64(intern, 1, providerId);
+    bindText(intern, 2, name);
+    const int interned = sqlite3_step(intern);
+    sqlite3_reset(intern);
+    sqlite3_clear_bindings(intern);
+    if (interned != SQLITE_DONE)
+        return 0;
+    sqlite3_bind_int64(find, 1, providerId);
+    bindText(find, 2, name);
+    const qint64 id = sqlite3_step(find) == SQLITE_ROW ? sqlite3_column_int64(find, 0) : 0;
+    sqlite3_reset(find);
+    sqlite3_clear_bindings(find);
+    if (id > 0)
+        m_modelIds.insert(key, id);
+    return id;
 }
 
 Result<qint64> RequestLogStore::purgeOlderThan(qint64 cutoffMs, int maxRows)

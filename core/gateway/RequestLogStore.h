@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 #include "core/gateway/RequestEvent.h"
 
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 
@@ -48,14 +49,17 @@ public:
     Result<qint64> count() const;
 
 private:
-    enum Statement { Begin, Insert, TouchToken, Commit, Rollback, StatementCount };
+    enum Statement { Begin, Insert, TouchToken, Commit, Rollback, InternModel, FindModel, AddUsage, StatementCount };
 
     sqlite3* handle() const;
     // Prepared on first use and kept; null on failure (sqlite3_errmsg says why).
     sqlite3_stmt* statement(sqlite3* db, Statement which);
+    // The ai_models row of a provider's model, made on first sight; 0 on failure.
+    qint64 modelId(sqlite3* db, qint64 providerId, const QString& model);
 
     QSqlDatabase m_db;
     std::array<sqlite3_stmt*, StatementCount> m_statements {};
+    QHash<std::pair<qint64, QString>, qint64> m_modelIds; // a handful of models: looked up once each
 };
 
 } // namespace gatehouse::gateway
