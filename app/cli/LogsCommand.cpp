@@ -29,7 +29,10 @@ QJsonObject toJson(const gateway::LoggedRequest& row)
         {QStringLiteral("upstream_status"), orNull(e.upstreamStatus)}, {QStringLiteral("latency_us"), e.latencyUs},
         {QStringLiteral("bytes_in"), e.bytesIn}, {QStringLiteral("bytes_out"), e.bytesOut},
         {QStringLiteral("client"), textOrNull(QString::fromLatin1(e.clientAddress))},
-        {QStringLiteral("error"), textOrNull(QString::fromUtf8(e.error))}};
+        {QStringLiteral("error"), textOrNull(QString::fromUtf8(e.error))},
+        {QStringLiteral("provider"), textOrNull(e.providerName)}, {QStringLiteral("model"), textOrNull(e.model)},
+        {QStringLiteral("tokens_in"), e.tokensIn >= 0 ? QJsonValue(e.tokensIn) : QJsonValue()},
+        {QStringLiteral("tokens_out"), e.tokensOut >= 0 ? QJsonValue(e.tokensOut) : QJsonValue()}};
 }
 
 void print(CliContext& context, const QList<gateway::LoggedRequest>& rows)

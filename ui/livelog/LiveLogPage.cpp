@@ -148,7 +148,7 @@ void LiveLogPage::buildUi()
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setStretchLastSection(true);
     const int charWidth = m_view->fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    const int widths[RequestLogModel::ColumnCount] = {14, 8, 36, 14, 14, 20, 7, 11, 12};
+    const int widths[RequestLogModel::ColumnCount] = {14, 8, 36, 14, 14, 20, 7, 11, 12, 12};
     for (int column = 0; column < RequestLogModel::ColumnCount; ++column)
         m_view->setColumnWidth(column, widths[column] * charWidth);
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &LiveLogPage::onScrolled);

@@ -63,6 +63,12 @@ QString RequestDetailsPane::describe(const gateway::LoggedRequest& request)
     add(tr("Bytes out"), QLocale().toString(e.bytesOut));
     add(tr("Client address"), orNone(QString::fromLatin1(e.clientAddress)));
     add(tr("Error"), orNone(QString::fromUtf8(e.error)));
+    if (e.providerId > 0) {
+        add(tr("AI provider"), named(e.providerName, e.providerId));
+        add(tr("Model"), orNone(e.model));
+        add(tr("Tokens in"), e.tokensIn >= 0 ? QLocale().toString(e.tokensIn) : tr("not reported"));
+        add(tr("Tokens out"), e.tokensOut >= 0 ? QLocale().toString(e.tokensOut) : tr("not reported"));
+    }
     return lines.join(QLatin1Char('\n'));
 }
 

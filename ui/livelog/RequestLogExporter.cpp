@@ -53,8 +53,9 @@ RequestLogExporter::Format RequestLogExporter::formatForPath(const QString& path
 
 QByteArray RequestLogExporter::csvHeader()
 {
-    return QByteArrayLiteral("id,time,request_id,method,path,api,consumer,token_id,token_name,token_hint,status,"
-                             "upstream_status,latency_us,bytes_in,bytes_out,client,error\r\n");
+    return QByteArrayLiteral(
+        "id,time,request_id,method,path,api,consumer,token_id,token_name,token_hint,status,"
+        "upstream_status,latency_us,bytes_in,bytes_out,client,error,provider,model,tokens_in,tokens_out\r\n");
 }
 
 QByteArray RequestLogExporter::csvLine(const gateway::LoggedRequest& row)
@@ -92,7 +93,15 @@ QByteArray RequestLogExporter::csvLine(const gateway::LoggedRequest& row)
     number(e.bytesIn);
     number(e.bytesOut);
     text(e.clientAddress);
-    appendQuoted(line, e.error);
+    text(e.error);
+    // AI requests: the provider and model that answered, and the tokens the provider counted.
+    text(e.providerName.toUtf8());
+    text(e.model.toUtf8());
+    if (e.tokensIn >= 0)
+        line += QByteArray::number(e.tokensIn);
+    line += ',';
+    if (e.tokensOut >= 0)
+        line += QByteArray::number(e.tokensOut);
     line += "\r\n";
     return line;
 }
@@ -111,7 +120,10 @@ QByteArray RequestLogExporter::jsonLine(const gateway::LoggedRequest& row)
         {QStringLiteral("upstream_status"), orNull(e.upstreamStatus)}, {QStringLiteral("latency_us"), e.latencyUs},
         {QStringLiteral("bytes_in"), e.bytesIn}, {QStringLiteral("bytes_out"), e.bytesOut},
         {QStringLiteral("client"), textOrNull(QString::fromLatin1(e.clientAddress))},
-        {QStringLiteral("error"), textOrNull(QString::fromUtf8(e.error))}};
+        {QStringLiteral("error"), textOrNull(QString::fromUtf8(e.error))},
+        {QStringLiteral("provider"), textOrNull(e.providerName)}, {QStringLiteral("model"), textOrNull(e.model)},
+        {QStringLiteral("tokens_in"), e.tokensIn >= 0 ? QJsonValue(e.tokensIn) : QJsonValue()},
+        {QStringLiteral("tokens_out"), e.tokensOut >= 0 ? QJsonValue(e.tokensOut) : QJsonValue()}};
     return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
 }
 

@@ -44,7 +44,8 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
     case TokenIdRole:
         return e.tokenId;
     case Qt::TextAlignmentRole:
-        if (index.column() == Status || index.column() == Latency || index.column() == Bytes)
+        if (index.column() == Status || index.column() == Latency || index.column() == Bytes
+            || index.column() == AiTokens)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ToolTipRole:
@@ -63,6 +64,8 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
             return e.latencyUs;
         case Bytes:
             return e.bytesIn + e.bytesOut;
+        case AiTokens:
+            return qMax<qint64>(0, e.tokensIn) + qMax<qint64>(0, e.tokensOut);
         default:
             return data(index, Qt::DisplayRole);
         }
@@ -75,7 +78,8 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
         case Path:
             return QString::fromUtf8(e.path);
         case Api:
-            return e.apiName;
+            // An AI request names the provider and model that answered instead of an API.
+            return e.providerId > 0 ? tr("AI %1/%2").arg(e.providerName, e.model) : e.apiName;
         case Consumer:
             return e.consumerName;
         case TokenColumn:
@@ -89,6 +93,11 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
             return tr("%1 ms").arg(QLocale().toString(double(e.latencyUs) / 1000.0, 'f', 1));
         case Bytes:
             return tr("%1 / %2").arg(formatByteSize(e.bytesIn), formatByteSize(e.bytesOut));
+        case AiTokens:
+            if (e.providerId <= 0 || (e.tokensIn < 0 && e.tokensOut < 0))
+                return QString();
+            return tr("%1 / %2").arg(
+                QLocale().toString(qMax<qint64>(0, e.tokensIn)), QLocale().toString(qMax<qint64>(0, e.tokensOut)));
         default:
             return {};
         }
@@ -120,6 +129,8 @@ QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Latency");
     case Bytes:
         return tr("Bytes in / out");
+    case AiTokens:
+        return tr("AI tokens in / out");
     default:
         return {};
     }

@@ -17,7 +17,7 @@ class RequestLogModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Time, Method, Path, Api, Consumer, TokenColumn, Status, Latency, Bytes, ColumnCount };
+    enum Column { Time, Method, Path, Api, Consumer, TokenColumn, Status, Latency, Bytes, AiTokens, ColumnCount };
     enum Role {
         SortRole = Qt::UserRole, // the raw value, like KeyedTableModel's kSortRole
         LogIdRole,

@@ -346,7 +346,7 @@ private Q_SLOTS:
         QCOMPARE(lines.at(0),
             QByteArray("id,time,request_id,method,path,api,consumer,token_id,token_name,"
                        "token_hint,status,upstream_status,latency_us,bytes_in,bytes_out,client,"
-                       "error\r"));
+                       "error,provider,model,tokens_in,tokens_out\r"));
         const qint64 firstId = p.page->model()->rowAt(0).id;
         QVERIFY(lines.at(1).startsWith(QByteArray(QByteArray::number(firstId) + ",\"")));
         QVERIFY(lines.at(1).contains(",\"/billing/invoices\",\"billing\",\"mobile-app\","));

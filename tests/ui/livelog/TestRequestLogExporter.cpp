@@ -29,8 +29,26 @@ private Q_SLOTS:
         QVERIFY(line.contains(",\"/a,\"\"b\"\"\r\nc\","));
         QVERIFY(line.contains(",\"billing\","));
         QVERIFY(line.contains(",7,\"ci \"\"main\"\"\",\"AbCd\",200,200,"));
-        QVERIFY(line.endsWith(",\"\"\r\n")); // no error: an empty quoted field
+        // No error, and not an AI request: empty quoted texts, empty numbers.
+        QVERIFY2(line.endsWith(",\"\",\"\",\"\",,\r\n"), line.constData());
         QVERIFY(ui::RequestLogExporter::csvHeader().startsWith("id,time,request_id,method,path,"));
+        QVERIFY(ui::RequestLogExporter::csvHeader().endsWith(",error,provider,model,tokens_in,tokens_out\r\n"));
+    }
+
+    void aiRequestsCarryProviderModelAndTokens()
+    {
+        gateway::LoggedRequest row = loggedRow(43, "/ai/v1/chat/completions", 200);
+        row.event.providerId = 3;
+        row.event.providerName = QStringLiteral("anthropic");
+        row.event.model = QStringLiteral("claude-sonnet-4-5");
+        row.event.tokensIn = 12;
+        row.event.tokensOut = 345;
+        QVERIFY(ui::RequestLogExporter::csvLine(row).endsWith(",\"anthropic\",\"claude-sonnet-4-5\",12,345\r\n"));
+        const QJsonObject json = QJsonDocument::fromJson(ui::RequestLogExporter::jsonLine(row)).object();
+        QCOMPARE(json.value(QStringLiteral("provider")).toString(), QStringLiteral("anthropic"));
+        QCOMPARE(json.value(QStringLiteral("model")).toString(), QStringLiteral("claude-sonnet-4-5"));
+        QCOMPARE(json.value(QStringLiteral("tokens_in")).toInteger(), 12);
+        QCOMPARE(json.value(QStringLiteral("tokens_out")).toInteger(), 345);
     }
 
     void cancelLeavesNoFile()

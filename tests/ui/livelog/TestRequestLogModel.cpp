@@ -3,6 +3,7 @@
 #include "tests/ui/livelog/LogRows.h"
 
 #include <QAbstractItemModelTester>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -108,6 +109,24 @@ private Q_SLOTS:
         QVERIFY(cell(ui::RequestLogModel::Latency).startsWith(QStringLiteral("2")));
         QCOMPARE(model.index(0, 0).data(ui::RequestLogModel::TokenIdRole).toLongLong(), 9);
         QCOMPARE(model.index(0, ui::RequestLogModel::Latency).data(ui::RequestLogModel::SortRole).toLongLong(), 2500);
+        QCOMPARE(cell(ui::RequestLogModel::AiTokens), QString()); // not an AI request
+    }
+
+    void aiRequestsShowProviderModelAndTokens()
+    {
+        ui::RequestLogModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        gateway::LoggedRequest row = loggedRow(1, "/ai/v1/chat/completions", 200);
+        row.event.providerId = 2;
+        row.event.providerName = QStringLiteral("anthropic");
+        row.event.model = QStringLiteral("claude-sonnet-4-5");
+        row.event.tokensIn = 1200;
+        row.event.tokensOut = 34;
+        model.appendBatch({row});
+        auto cell = [&model](int column) { return model.index(0, column).data().toString(); };
+        QVERIFY(cell(ui::RequestLogModel::Api).contains(QStringLiteral("anthropic/claude-sonnet-4-5")));
+        QCOMPARE(cell(ui::RequestLogModel::AiTokens), QLocale().toString(1200) + QStringLiteral(" / 34"));
+        QCOMPARE(model.index(0, ui::RequestLogModel::AiTokens).data(ui::RequestLogModel::SortRole).toLongLong(), 1234);
     }
 };
 
