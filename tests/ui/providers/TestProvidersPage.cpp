@@ -13,6 +13,7 @@
 #include "ui/providers/ReplaceKeyDialog.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -24,6 +25,7 @@
 #include <QTableView>
 #include <QTcpServer>
 #include <QTest>
+#include <QTimer>
 
 using namespace gatehouse;
 using test::openDialog;
@@ -267,12 +269,22 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
         page.show();
 
-        // Named by an alias: the question says so, and the service's refusal is shown.
+        // Named by an alias: the question says so...
         QVERIFY(select(page, QStringLiteral("local")));
-        MessageBoxes::setNextAnswer(QMessageBox::Yes);
+        MessageBoxes::setNextAnswer(QMessageBox::No);
         page.perform(PageAction::Remove);
-        QVERIFY(MessageBoxes::lastText().contains(QStringLiteral("alias")));
-        QVERIFY(MessageBoxes::lastText().contains(QStringLiteral("fast")));
+        QVERIFY(MessageBoxes::lastText().contains(QStringLiteral("model aliases fast")));
+        // ...and when confirmed anyway, the service's refusal is shown (a real warning box, closed here).
+        MessageBoxes::setNextAnswer(QMessageBox::Yes);
+        QTimer closer;
+        connect(&closer, &QTimer::timeout, this, [] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
+                box->accept();
+        });
+        closer.start(20);
+        page.perform(PageAction::Remove);
+        closer.stop();
+        QVERIFY(MessageBoxes::lastText().contains(QStringLiteral("alias(es) fast")));
         QCOMPARE(page.model()->rowCount(), 2);
 
         // Declined: nothing happens.
