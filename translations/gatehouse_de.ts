@@ -51,25 +51,6 @@
     </message>
 </context>
 <context>
-    <name>ConsolePages</name>
-    <message>
-        <source>Overview</source>
-        <translation>Übersicht</translation>
-    </message>
-    <message>
-        <source>Traffic, error rates, latency and the tokens about to expire, at a glance, arrive in the next release; the Live Log page shows every request today.</source>
-        <translation>Datenverkehr, Fehlerraten, Latenz und bald ablaufende Tokens auf einen Blick kommen mit der nächsten Version; die Seite Live-Log zeigt schon heute jede Anfrage.</translation>
-    </message>
-    <message>
-        <source>AI Providers</source>
-        <translation>KI-Anbieter</translation>
-    </message>
-    <message>
-        <source>AI providers (OpenAI, Anthropic, Mistral, Gemini, Ollama) with keys in the system keychain arrive in a later release.</source>
-        <translation>KI-Anbieter (OpenAI, Anthropic, Mistral, Gemini, Ollama) mit Schlüsseln im Schlüsselbund des Systems kommen in einer späteren Version.</translation>
-    </message>
-</context>
-<context>
     <name>ExportFileChooser</name>
     <message>
         <source>CSV (*.csv)</source>
@@ -586,6 +567,51 @@ Die Tokens widerrufen und entfernen?</translation>
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::ExpiringTokensModel</name>
+    <message>
+        <source>%1 (…%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this token in the Tokens page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished">Token</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation type="unfinished">Konsument</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished">Läuft ab</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ExpiryNotifier</name>
+    <message>
+        <source>A token expires soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” of %2 expires %3 (%4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) expire within a day</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::FilterableTable</name>
     <message>
         <source>Filter (Ctrl+F)</source>
@@ -640,6 +666,29 @@ Die Tokens widerrufen und entfernen?</translation>
     <message>
         <source>Use port %1</source>
         <translation>Port %1 verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::GatewayTray</name>
+    <message>
+        <source>Show Gatehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gatehouse: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop gateway</source>
+        <translation type="unfinished">Gateway anhalten</translation>
+    </message>
+    <message>
+        <source>Start gateway</source>
+        <translation type="unfinished">Gateway starten</translation>
     </message>
 </context>
 <context>
@@ -963,12 +1012,8 @@ Die Tokens widerrufen und entfernen?</translation>
         <translation>%1 (Strg+%2)</translation>
     </message>
     <message>
-        <source>Gateway stopped</source>
-        <translation>Gateway angehalten</translation>
-    </message>
-    <message>
-        <source>%1 req/s · %2 open connections</source>
-        <translation>%1 Anfr./s · %2 offene Verbindungen</translation>
+        <source>%1 · %2 req/s · %3 open connections</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1125,423 @@ Die Tokens widerrufen und entfernen?</translation>
     <message>
         <source>Tick at least one API.</source>
         <translation>Wählen Sie mindestens eine API an.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::OverviewPage</name>
+    <message>
+        <source>Requests, last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every request the gateway logged in the last 60 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests this minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests since the start of the current minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server errors (5xx) and requests the gateway refused, as a share of all requests in the last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Half of the last hour&apos;s requests took at most this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95 in 100 of the last hour&apos;s requests took at most this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the last hour of the request log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top consumers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens expiring within 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a token, or press Return, to open it in the Tokens page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent revocations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top consumers, last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per minute, last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request log could not be read (%1): the figures count requests since the page opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished">%1: %2 {1%?}</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished">%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished">Übersicht</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ProviderDialog</name>
+    <message>
+        <source>Edit AI provider %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New AI provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anthropic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One per line or comma separated; Refresh models lists them from the provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">Speichern</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished">Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished">&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Models:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (use Replace key on the page to change it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required, for example http://127.0.0.1:8000/v1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required for an openai-compatible provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is required for a %1 provider at %2 (not for one on this machine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no secret store is available for provider keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider %1 no longer exists: it was removed while you were editing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ProviderTableModel</name>
+    <message>
+        <source>set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished">nie</translation>
+    </message>
+    <message>
+        <source>No models listed or entered yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key is stored; it is never shown. Use Replace key to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This provider type takes no API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key is stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models refreshed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ProvidersPage</name>
+    <message>
+        <source>no secret store is available for provider keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider keys cannot be stored: %1. Providers that need no key (Ollama, or a server on this machine) can still be added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the provider&apos;s models with its key and says how long it took</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh &amp;models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the models from the provider and stores them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace &amp;key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI Providers</source>
+        <translation>KI-Anbieter</translation>
+    </message>
+    <message>
+        <source>AI provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 AI providers (%2) and their stored keys?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the AI provider &quot;%1&quot; and its stored key?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model alias names it; requests for its models will fail once it is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model aliases %1 name it: they must be removed or changed first, so the removal will be refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove AI providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove AI provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI provider %1 removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 AI providers removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key of %1 replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing the models of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key of %1 is missing from %2; replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK, %1 models, %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 models listed from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::RecentRevocationsModel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished">Token</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation type="unfinished">Konsument</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">Grund</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ReplaceKeyDialog</name>
+    <message>
+        <source>Replace the key of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key stored for %1 is replaced. It cannot be shown, now or later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key is stored for %1 yet. Once stored it cannot be shown again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no secret store is available for provider keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New API &amp;key:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1257,6 +1719,32 @@ Die Tokens widerrufen und entfernen?</translation>
     <message>
         <source>Bytes in / out</source>
         <translation>Bytes ein / aus</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::RequestRateChart</name>
+    <message>
+        <source>Requests per minute over the last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) in the last hour</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>60 min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No requests in the last hour</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1700,6 +2188,29 @@ Die Tokens widerrufen und entfernen?</translation>
     <message>
         <source>Token %1 issued for %2</source>
         <translation>Token %1 für %2 ausgestellt</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TopConsumersModel</name>
+    <message>
+        <source>consumer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished">%1: %2 {1%?}</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation type="unfinished">Konsument</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

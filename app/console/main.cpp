@@ -4,6 +4,7 @@
 #include "core/catalog/Catalog.h"
 #include "core/catalog/DataDirectory.h"
 #include "core/common/Clock.h"
+#include "core/secrets/SecretStoreSelector.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/overview/ExpiryNotifier.h"
 #include "ui/shell/ConsoleLanguage.h"
@@ -110,6 +111,9 @@ int main(int argc, char** argv)
     }
 
     gatehouse::ui::ConsoleServices services(catalog, gatehouse::Clock::system());
+    // Where provider keys live, by the CLI's rules; without a keychain or a passphrase the AI
+    // Providers page says why, and only keyed providers cannot be added.
+    services.useSecretStoreSelection(gatehouse::secrets::SecretStoreSelector::select(*directory));
     gatehouse::ui::GatewayController gateway(catalog, gatehouse::Clock::system());
     gatehouse::ui::MainWindow window(services, gateway, settings);
     gatehouse::ui::addConsolePages(window, services, &gateway.engine());

@@ -6,12 +6,10 @@
 #include "ui/consumers/ConsumersPage.h"
 #include "ui/livelog/LiveLogPage.h"
 #include "ui/overview/OverviewPage.h"
+#include "ui/providers/ProvidersPage.h"
 #include "ui/shell/MainWindow.h"
-#include "ui/shell/PlaceholderPage.h"
 #include "ui/timeline/TimelinePage.h"
 #include "ui/tokens/TokensPage.h"
-
-#include <QCoreApplication>
 
 namespace gatehouse::ui {
 
@@ -23,10 +21,7 @@ void addConsolePages(MainWindow& window, ConsoleServices& services, gateway::Eng
     window.addPage(new ConsumersPage(services));
     auto* tokens = new TokensPage(services);
     window.addPage(tokens);
-    window.addPage(new PlaceholderPage(QCoreApplication::translate("ConsolePages", "AI Providers"),
-        QCoreApplication::translate("ConsolePages",
-            "AI providers (OpenAI, Anthropic, Mistral, Gemini, Ollama) with keys in the system keychain arrive in a "
-            "later release.")));
+    window.addPage(new ProvidersPage(services));
     auto* liveLog = new LiveLogPage(services, engine);
     window.addPage(liveLog);
     auto* timeline = new TimelinePage(services);
