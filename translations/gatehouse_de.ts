@@ -1658,6 +1658,26 @@ Die Tokens widerrufen und entfernen?</translation>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
+    <message>
+        <source>AI provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::RequestLogExporter</name>
@@ -1719,6 +1739,14 @@ Die Tokens widerrufen und entfernen?</translation>
     <message>
         <source>Bytes in / out</source>
         <translation>Bytes ein / aus</translation>
+    </message>
+    <message>
+        <source>AI %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI tokens in / out</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

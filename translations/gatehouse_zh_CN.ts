@@ -1652,6 +1652,26 @@ Revoke the tokens and remove?</source>
         <source>Error</source>
         <translation>错误</translation>
     </message>
+    <message>
+        <source>AI provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::RequestLogExporter</name>
@@ -1713,6 +1733,14 @@ Revoke the tokens and remove?</source>
     <message>
         <source>Bytes in / out</source>
         <translation>入站 / 出站字节</translation>
+    </message>
+    <message>
+        <source>AI %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI tokens in / out</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
