@@ -115,6 +115,8 @@ int main(int argc, char** argv)
     // Providers page says why, and only keyed providers cannot be added.
     services.useSecretStoreSelection(gatehouse::secrets::SecretStoreSelector::select(*directory));
     gatehouse::ui::GatewayController gateway(catalog, gatehouse::Clock::system());
+    // The in-process gateway reads the AI providers' keys from the same store (asynchronously, never per request).
+    gateway.engine().setSecretStore(services.secretStore());
     gatehouse::ui::MainWindow window(services, gateway, settings);
     gatehouse::ui::addConsolePages(window, services, &gateway.engine());
     window.show();
