@@ -570,44 +570,44 @@ Die Tokens widerrufen und entfernen?</translation>
     <name>gatehouse::ui::ExpiringTokensModel</name>
     <message>
         <source>%1 (…%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (…%2)</translation>
     </message>
     <message>
         <source>Open this token in the Tokens page</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Token auf der Seite „Tokens“ öffnen</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished">Token</translation>
+        <translation>Token</translation>
     </message>
     <message>
         <source>Consumer</source>
-        <translation type="unfinished">Konsument</translation>
+        <translation>Konsument</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished">Läuft ab</translation>
+        <translation>Läuft ab</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::ExpiryNotifier</name>
     <message>
         <source>A token expires soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Token läuft bald ab</translation>
     </message>
     <message>
         <source>“%1” of %2 expires %3 (%4).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ von %2 läuft %3 ab (%4).</translation>
     </message>
     <message>
         <source>“%1” of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ von %2</translation>
     </message>
     <message numerus="yes">
         <source>%n token(s) expire within a day</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Token läuft innerhalb eines Tages ab</numerusform>
+            <numerusform>%n Tokens laufen innerhalb eines Tages ab</numerusform>
         </translation>
     </message>
 </context>
@@ -672,23 +672,23 @@ Die Tokens widerrufen und entfernen?</translation>
     <name>gatehouse::ui::GatewayTray</name>
     <message>
         <source>Show Gatehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse anzeigen</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>Gatehouse: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse: %1</translation>
     </message>
     <message>
         <source>Stop gateway</source>
-        <translation type="unfinished">Gateway anhalten</translation>
+        <translation>Gateway anhalten</translation>
     </message>
     <message>
         <source>Start gateway</source>
-        <translation type="unfinished">Gateway starten</translation>
+        <translation>Gateway starten</translation>
     </message>
 </context>
 <context>
@@ -1013,7 +1013,7 @@ Die Tokens widerrufen und entfernen?</translation>
     </message>
     <message>
         <source>%1 · %2 req/s · %3 open connections</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 Anfr./s · %3 offene Verbindungen</translation>
     </message>
 </context>
 <context>
@@ -1131,295 +1131,295 @@ Die Tokens widerrufen und entfernen?</translation>
     <name>gatehouse::ui::OverviewPage</name>
     <message>
         <source>Requests, last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen, letzte Stunde</translation>
     </message>
     <message>
         <source>Every request the gateway logged in the last 60 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Anfragen, die das Gateway in den letzten 60 Minuten protokolliert hat</translation>
     </message>
     <message>
         <source>Requests this minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen in dieser Minute</translation>
     </message>
     <message>
         <source>Requests since the start of the current minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen seit Beginn der aktuellen Minute</translation>
     </message>
     <message>
         <source>Error rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerquote</translation>
     </message>
     <message>
         <source>Server errors (5xx) and requests the gateway refused, as a share of all requests in the last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Serverfehler (5xx) und vom Gateway abgewiesene Anfragen als Anteil an allen Anfragen der letzten Stunde</translation>
     </message>
     <message>
         <source>Latency p50</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz p50</translation>
     </message>
     <message>
         <source>Half of the last hour&apos;s requests took at most this</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Hälfte der Anfragen der letzten Stunde dauerte höchstens so lange</translation>
     </message>
     <message>
         <source>Latency p95</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz p95</translation>
     </message>
     <message>
         <source>95 in 100 of the last hour&apos;s requests took at most this</source>
-        <translation type="unfinished"></translation>
+        <translation>95 von 100 Anfragen der letzten Stunde dauerten höchstens so lange</translation>
     </message>
     <message>
         <source>Reading the last hour of the request log…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte Stunde des Anfrageprotokolls wird gelesen…</translation>
     </message>
     <message>
         <source>Top consumers</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-Konsumenten</translation>
     </message>
     <message>
         <source>Tokens expiring within 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens, die innerhalb von 7 Tagen ablaufen</translation>
     </message>
     <message>
         <source>Click a token, or press Return, to open it in the Tokens page</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf ein Token oder drücken Sie die Eingabetaste, um es auf der Seite „Tokens“ zu öffnen</translation>
     </message>
     <message>
         <source>Recent revocations</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Widerrufe</translation>
     </message>
     <message>
         <source>Top consumers, last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Top-Konsumenten, letzte Stunde</translation>
     </message>
     <message>
         <source>Requests per minute, last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen pro Minute, letzte Stunde</translation>
     </message>
     <message>
         <source>The request log could not be read (%1): the figures count requests since the page opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Anfrageprotokoll konnte nicht gelesen werden (%1): Die Zahlen erfassen nur die Anfragen seit dem Öffnen der Seite.</translation>
     </message>
     <message>
         <source>%1%</source>
-        <translation type="unfinished">%1: %2 {1%?}</translation>
+        <translation>%1&#xa0;%</translation>
     </message>
     <message>
         <source>–</source>
-        <translation type="unfinished"></translation>
+        <translation>–</translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 µs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 µs</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished">Übersicht</translation>
+        <translation>Übersicht</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::ProviderDialog</name>
     <message>
         <source>Edit AI provider %1</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Anbieter %1 bearbeiten</translation>
     </message>
     <message>
         <source>New AI provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer KI-Anbieter</translation>
     </message>
     <message>
         <source>anthropic</source>
-        <translation type="unfinished"></translation>
+        <translation>anthropic</translation>
     </message>
     <message>
         <source>One per line or comma separated; Refresh models lists them from the provider</source>
-        <translation type="unfinished"></translation>
+        <translation>Eines pro Zeile oder durch Kommas getrennt; „Modelle aktualisieren“ ruft sie beim Anbieter ab</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Base URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis-URL</translation>
     </message>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">Speichern</translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished">Hinzufügen</translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Name:</translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Typ:</translation>
     </message>
     <message>
         <source>&amp;Base URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Basis-URL:</translation>
     </message>
     <message>
         <source>&amp;Models:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modelle:</translation>
     </message>
     <message>
         <source>%1 (use Replace key on the page to change it)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (mit „Schlüssel ersetzen“ auf der Seite ändern)</translation>
     </message>
     <message>
         <source>API key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel:</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API-&amp;Schlüssel:</translation>
     </message>
     <message>
         <source>required, for example http://127.0.0.1:8000/v1</source>
-        <translation type="unfinished"></translation>
+        <translation>erforderlich, zum Beispiel http://127.0.0.1:8000/v1</translation>
     </message>
     <message>
         <source>not needed</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht erforderlich</translation>
     </message>
     <message>
         <source>is required for an openai-compatible provider</source>
-        <translation type="unfinished"></translation>
+        <translation>ist für einen Anbieter vom Typ openai-compatible erforderlich</translation>
     </message>
     <message>
         <source>is required for a %1 provider at %2 (not for one on this machine)</source>
-        <translation type="unfinished"></translation>
+        <translation>ist für einen %1-Anbieter unter %2 erforderlich (nicht für einen auf diesem Rechner)</translation>
     </message>
     <message>
         <source>no secret store is available for provider keys</source>
-        <translation type="unfinished"></translation>
+        <translation>für Anbieterschlüssel ist kein Geheimnisspeicher verfügbar</translation>
     </message>
     <message>
         <source>The provider %1 no longer exists: it was removed while you were editing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anbieter %1 existiert nicht mehr: Er wurde entfernt, während Sie ihn bearbeitet haben.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::ProviderTableModel</name>
     <message>
         <source>set</source>
-        <translation type="unfinished"></translation>
+        <translation>gespeichert</translation>
     </message>
     <message>
         <source>not needed</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht erforderlich</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gespeichert</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished">nie</translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>No models listed or entered yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Modelle abgerufen oder eingegeben</translation>
     </message>
     <message>
         <source>A key is stored; it is never shown. Use Replace key to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Schlüssel ist gespeichert; er wird nie angezeigt. Ändern Sie ihn mit „Schlüssel ersetzen“.</translation>
     </message>
     <message>
         <source>This provider type takes no API key</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Anbietertyp verwendet keinen API-Schlüssel</translation>
     </message>
     <message>
         <source>No key is stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Schlüssel gespeichert</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Base URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis-URL</translation>
     </message>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>Models refreshed</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle aktualisiert</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::ProvidersPage</name>
     <message>
         <source>no secret store is available for provider keys</source>
-        <translation type="unfinished"></translation>
+        <translation>für Anbieterschlüssel ist kein Geheimnisspeicher verfügbar</translation>
     </message>
     <message>
         <source>Provider keys cannot be stored: %1. Providers that need no key (Ollama, or a server on this machine) can still be added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anbieterschlüssel können nicht gespeichert werden: %1. Anbieter, die keinen Schlüssel brauchen (Ollama oder ein Server auf diesem Rechner), können weiterhin hinzugefügt werden.</translation>
     </message>
     <message>
         <source>Note: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis: %1.</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <source>Lists the provider&apos;s models with its key and says how long it took</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruft die Modelle des Anbieters mit seinem Schlüssel ab und zeigt, wie lange das gedauert hat</translation>
     </message>
     <message>
         <source>Refresh &amp;models</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modelle aktualisieren</translation>
     </message>
     <message>
         <source>Lists the models from the provider and stores them</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruft die Modelle beim Anbieter ab und speichert sie</translation>
     </message>
     <message>
         <source>Replace &amp;key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel e&amp;rsetzen…</translation>
     </message>
     <message>
         <source>AI Providers</source>
@@ -1427,121 +1427,121 @@ Die Tokens widerrufen und entfernen?</translation>
     </message>
     <message>
         <source>AI provider</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Anbieter</translation>
     </message>
     <message>
         <source>Remove %1 AI providers (%2) and their stored keys?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KI-Anbieter (%2) und ihre gespeicherten Schlüssel entfernen?</translation>
     </message>
     <message>
         <source>Remove the AI provider &quot;%1&quot; and its stored key?</source>
-        <translation type="unfinished"></translation>
+        <translation>Den KI-Anbieter „%1“ und seinen gespeicherten Schlüssel entfernen?</translation>
     </message>
     <message>
         <source>No model alias names it; requests for its models will fail once it is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Modell-Alias verweist darauf; Anfragen an seine Modelle schlagen fehl, sobald er entfernt ist.</translation>
     </message>
     <message>
         <source>The model aliases %1 name it: they must be removed or changed first, so the removal will be refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Modell-Aliasse %1 verweisen darauf: Sie müssen zuerst entfernt oder geändert werden, daher wird das Entfernen abgelehnt.</translation>
     </message>
     <message>
         <source>Remove AI providers</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Anbieter entfernen</translation>
     </message>
     <message>
         <source>Remove AI provider</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Anbieter entfernen</translation>
     </message>
     <message>
         <source>AI provider %1 removed</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Anbieter %1 entfernt</translation>
     </message>
     <message>
         <source>%1 AI providers removed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 KI-Anbieter entfernt</translation>
     </message>
     <message>
         <source>Key of %1 replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel von %1 ersetzt</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
     </message>
     <message>
         <source>Listing the models of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Modelle von %1 werden abgerufen…</translation>
     </message>
     <message>
         <source>the key of %1 is missing from %2; replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>der Schlüssel von %1 fehlt in %2; ersetzen Sie ihn</translation>
     </message>
     <message>
         <source>OK, %1 models, %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>OK, %1 Modelle, %2 ms</translation>
     </message>
     <message>
         <source>%1 models listed from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Modelle von %2 abgerufen</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::RecentRevocationsModel</name>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished">Token</translation>
+        <translation>Token</translation>
     </message>
     <message>
         <source>Consumer</source>
-        <translation type="unfinished">Konsument</translation>
+        <translation>Konsument</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Grund</translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::ReplaceKeyDialog</name>
     <message>
         <source>Replace the key of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel von %1 ersetzen</translation>
     </message>
     <message>
         <source>The key stored for %1 is replaced. It cannot be shown, now or later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der für %1 gespeicherte Schlüssel wird ersetzt. Er kann weder jetzt noch später angezeigt werden.</translation>
     </message>
     <message>
         <source>No key is stored for %1 yet. Once stored it cannot be shown again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 ist noch kein Schlüssel gespeichert. Einmal gespeichert, kann er nicht mehr angezeigt werden.</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel</translation>
     </message>
     <message>
         <source>no secret store is available for provider keys</source>
-        <translation type="unfinished"></translation>
+        <translation>für Anbieterschlüssel ist kein Geheimnisspeicher verfügbar</translation>
     </message>
     <message>
         <source>Store key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel speichern</translation>
     </message>
     <message>
         <source>New API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer API-&amp;Schlüssel:</translation>
     </message>
 </context>
 <context>
@@ -1660,23 +1660,23 @@ Die Tokens widerrufen und entfernen?</translation>
     </message>
     <message>
         <source>AI provider</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Anbieter</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Tokens in</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens ein</translation>
     </message>
     <message>
         <source>not reported</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gemeldet</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens aus</translation>
     </message>
 </context>
 <context>
@@ -1742,37 +1742,37 @@ Die Tokens widerrufen und entfernen?</translation>
     </message>
     <message>
         <source>AI %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>KI %1/%2</translation>
     </message>
     <message>
         <source>AI tokens in / out</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Tokens ein / aus</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::RequestRateChart</name>
     <message>
         <source>Requests per minute over the last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen pro Minute in der letzten Stunde</translation>
     </message>
     <message numerus="yes">
         <source>%n request(s) in the last hour</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Anfrage in der letzten Stunde</numerusform>
+            <numerusform>%n Anfragen in der letzten Stunde</numerusform>
         </translation>
     </message>
     <message>
         <source>60 min ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor 60 Min.</translation>
     </message>
     <message>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>jetzt</translation>
     </message>
     <message>
         <source>No requests in the last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Anfragen in der letzten Stunde</translation>
     </message>
 </context>
 <context>
@@ -2222,23 +2222,23 @@ Die Tokens widerrufen und entfernen?</translation>
     <name>gatehouse::ui::TopConsumersModel</name>
     <message>
         <source>consumer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konsument %1</translation>
     </message>
     <message>
         <source>%1%</source>
-        <translation type="unfinished">%1: %2 {1%?}</translation>
+        <translation>%1&#xa0;%</translation>
     </message>
     <message>
         <source>Consumer</source>
-        <translation type="unfinished">Konsument</translation>
+        <translation>Konsument</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil</translation>
     </message>
 </context>
 </TS>

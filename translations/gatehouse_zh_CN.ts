@@ -570,43 +570,43 @@ Revoke the tokens and remove?</source>
     <name>gatehouse::ui::ExpiringTokensModel</name>
     <message>
         <source>%1 (…%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (…%2)</translation>
     </message>
     <message>
         <source>Open this token in the Tokens page</source>
-        <translation type="unfinished"></translation>
+        <translation>在“令牌”页面中打开此令牌</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished">令牌</translation>
+        <translation>令牌</translation>
     </message>
     <message>
         <source>Consumer</source>
-        <translation type="unfinished">消费者</translation>
+        <translation>消费者</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished">过期时间</translation>
+        <translation>过期时间</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::ExpiryNotifier</name>
     <message>
         <source>A token expires soon</source>
-        <translation type="unfinished"></translation>
+        <translation>有令牌即将过期</translation>
     </message>
     <message>
         <source>“%1” of %2 expires %3 (%4).</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的“%1”将于%3过期（%4）。</translation>
     </message>
     <message>
         <source>“%1” of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的“%1”</translation>
     </message>
     <message numerus="yes">
         <source>%n token(s) expire within a day</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个令牌将在一天内过期</numerusform>
         </translation>
     </message>
 </context>
@@ -671,23 +671,23 @@ Revoke the tokens and remove?</source>
     <name>gatehouse::ui::GatewayTray</name>
     <message>
         <source>Show Gatehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 Gatehouse</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <source>Gatehouse: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse：%1</translation>
     </message>
     <message>
         <source>Stop gateway</source>
-        <translation type="unfinished">停止网关</translation>
+        <translation>停止网关</translation>
     </message>
     <message>
         <source>Start gateway</source>
-        <translation type="unfinished">启动网关</translation>
+        <translation>启动网关</translation>
     </message>
 </context>
 <context>
@@ -1008,7 +1008,7 @@ Revoke the tokens and remove?</source>
     </message>
     <message>
         <source>%1 · %2 req/s · %3 open connections</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 请求/秒 · %3 个打开的连接</translation>
     </message>
 </context>
 <context>
@@ -1126,294 +1126,294 @@ Revoke the tokens and remove?</source>
     <name>gatehouse::ui::OverviewPage</name>
     <message>
         <source>Requests, last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>请求数（最近 1 小时）</translation>
     </message>
     <message>
         <source>Every request the gateway logged in the last 60 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>网关在最近 60 分钟内记录的所有请求</translation>
     </message>
     <message>
         <source>Requests this minute</source>
-        <translation type="unfinished"></translation>
+        <translation>本分钟请求数</translation>
     </message>
     <message>
         <source>Requests since the start of the current minute</source>
-        <translation type="unfinished"></translation>
+        <translation>自当前这一分钟开始以来的请求数</translation>
     </message>
     <message>
         <source>Error rate</source>
-        <translation type="unfinished"></translation>
+        <translation>错误率</translation>
     </message>
     <message>
         <source>Server errors (5xx) and requests the gateway refused, as a share of all requests in the last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器错误（5xx）和被网关拒绝的请求占最近 1 小时内所有请求的比例</translation>
     </message>
     <message>
         <source>Latency p50</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟 p50</translation>
     </message>
     <message>
         <source>Half of the last hour&apos;s requests took at most this</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 小时内半数请求的耗时不超过此值</translation>
     </message>
     <message>
         <source>Latency p95</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟 p95</translation>
     </message>
     <message>
         <source>95 in 100 of the last hour&apos;s requests took at most this</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 小时内每 100 个请求中有 95 个耗时不超过此值</translation>
     </message>
     <message>
         <source>Reading the last hour of the request log…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取最近 1 小时的请求日志…</translation>
     </message>
     <message>
         <source>Top consumers</source>
-        <translation type="unfinished"></translation>
+        <translation>请求最多的消费者</translation>
     </message>
     <message>
         <source>Tokens expiring within 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 天内过期的令牌</translation>
     </message>
     <message>
         <source>Click a token, or press Return, to open it in the Tokens page</source>
-        <translation type="unfinished"></translation>
+        <translation>单击令牌或按回车键，即可在“令牌”页面中打开它</translation>
     </message>
     <message>
         <source>Recent revocations</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的吊销</translation>
     </message>
     <message>
         <source>Top consumers, last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>请求最多的消费者（最近 1 小时）</translation>
     </message>
     <message>
         <source>Requests per minute, last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>每分钟请求数（最近 1 小时）</translation>
     </message>
     <message>
         <source>The request log could not be read (%1): the figures count requests since the page opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取请求日志（%1）：这些数字只统计自页面打开以来的请求。</translation>
     </message>
     <message>
         <source>%1%</source>
-        <translation type="unfinished">%1：%2 {1%?}</translation>
+        <translation>%1%</translation>
     </message>
     <message>
         <source>–</source>
-        <translation type="unfinished"></translation>
+        <translation>–</translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 µs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 微秒</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 毫秒</translation>
+        <translation>%1 毫秒</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished">概览</translation>
+        <translation>概览</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::ProviderDialog</name>
     <message>
         <source>Edit AI provider %1</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑 AI 提供商 %1</translation>
     </message>
     <message>
         <source>New AI provider</source>
-        <translation type="unfinished"></translation>
+        <translation>新建 AI 提供商</translation>
     </message>
     <message>
         <source>anthropic</source>
-        <translation type="unfinished"></translation>
+        <translation>anthropic</translation>
     </message>
     <message>
         <source>One per line or comma separated; Refresh models lists them from the provider</source>
-        <translation type="unfinished"></translation>
+        <translation>每行一个或以逗号分隔；“刷新模型”会从提供商获取列表</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Base URL</source>
-        <translation type="unfinished"></translation>
+        <translation>基础 URL</translation>
     </message>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API 密钥</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">保存</translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished">添加</translation>
+        <translation>添加</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">名称(&amp;N)：</translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Base URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>基础 URL(&amp;B)：</translation>
     </message>
     <message>
         <source>&amp;Models:</source>
-        <translation type="unfinished"></translation>
+        <translation>模型(&amp;M)：</translation>
     </message>
     <message>
         <source>%1 (use Replace key on the page to change it)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（请在页面上用“替换密钥”更改）</translation>
     </message>
     <message>
         <source>API key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API 密钥：</translation>
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
         <source>required, for example http://127.0.0.1:8000/v1</source>
-        <translation type="unfinished"></translation>
+        <translation>必填，例如 http://127.0.0.1:8000/v1</translation>
     </message>
     <message>
         <source>not needed</source>
-        <translation type="unfinished"></translation>
+        <translation>不需要</translation>
     </message>
     <message>
         <source>is required for an openai-compatible provider</source>
-        <translation type="unfinished"></translation>
+        <translation>对 openai-compatible 类型的提供商为必填项</translation>
     </message>
     <message>
         <source>is required for a %1 provider at %2 (not for one on this machine)</source>
-        <translation type="unfinished"></translation>
+        <translation>对位于 %2 的 %1 提供商为必填项（本机上的提供商则不需要）</translation>
     </message>
     <message>
         <source>no secret store is available for provider keys</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用于保存提供商密钥的机密存储</translation>
     </message>
     <message>
         <source>The provider %1 no longer exists: it was removed while you were editing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>提供商 %1 已不存在：在您编辑期间它已被删除。</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::ProviderTableModel</name>
     <message>
         <source>set</source>
-        <translation type="unfinished"></translation>
+        <translation>已设置</translation>
     </message>
     <message>
         <source>not needed</source>
-        <translation type="unfinished"></translation>
+        <translation>不需要</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished">从不</translation>
+        <translation>从不</translation>
     </message>
     <message>
         <source>No models listed or entered yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未获取或输入任何模型</translation>
     </message>
     <message>
         <source>A key is stored; it is never shown. Use Replace key to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已存储密钥；它永远不会显示。请用“替换密钥”更改它。</translation>
     </message>
     <message>
         <source>This provider type takes no API key</source>
-        <translation type="unfinished"></translation>
+        <translation>此提供商类型不使用 API 密钥</translation>
     </message>
     <message>
         <source>No key is stored</source>
-        <translation type="unfinished"></translation>
+        <translation>未存储密钥</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Base URL</source>
-        <translation type="unfinished"></translation>
+        <translation>基础 URL</translation>
     </message>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥</translation>
     </message>
     <message>
         <source>Models refreshed</source>
-        <translation type="unfinished"></translation>
+        <translation>模型刷新时间</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::ProvidersPage</name>
     <message>
         <source>no secret store is available for provider keys</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用于保存提供商密钥的机密存储</translation>
     </message>
     <message>
         <source>Provider keys cannot be stored: %1. Providers that need no key (Ollama, or a server on this machine) can still be added.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法存储提供商密钥：%1。仍可添加不需要密钥的提供商（Ollama 或本机上的服务器）。</translation>
     </message>
     <message>
         <source>Note: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>注意：%1。</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
         <source>Lists the provider&apos;s models with its key and says how long it took</source>
-        <translation type="unfinished"></translation>
+        <translation>使用其密钥列出提供商的模型，并显示所用时间</translation>
     </message>
     <message>
         <source>Refresh &amp;models</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新模型(&amp;M)</translation>
     </message>
     <message>
         <source>Lists the models from the provider and stores them</source>
-        <translation type="unfinished"></translation>
+        <translation>从提供商获取模型列表并保存</translation>
     </message>
     <message>
         <source>Replace &amp;key…</source>
-        <translation type="unfinished"></translation>
+        <translation>替换密钥(&amp;K)…</translation>
     </message>
     <message>
         <source>AI Providers</source>
@@ -1421,121 +1421,121 @@ Revoke the tokens and remove?</source>
     </message>
     <message>
         <source>AI provider</source>
-        <translation type="unfinished"></translation>
+        <translation>AI 提供商</translation>
     </message>
     <message>
         <source>Remove %1 AI providers (%2) and their stored keys?</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 %1 个 AI 提供商（%2）及其存储的密钥？</translation>
     </message>
     <message>
         <source>Remove the AI provider &quot;%1&quot; and its stored key?</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 AI 提供商“%1”及其存储的密钥？</translation>
     </message>
     <message>
         <source>No model alias names it; requests for its models will fail once it is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有模型别名引用它；删除后，对其模型的请求将会失败。</translation>
     </message>
     <message>
         <source>The model aliases %1 name it: they must be removed or changed first, so the removal will be refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型别名 %1 引用了它：必须先删除或修改这些别名，因此删除操作将被拒绝。</translation>
     </message>
     <message>
         <source>Remove AI providers</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 AI 提供商</translation>
     </message>
     <message>
         <source>Remove AI provider</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 AI 提供商</translation>
     </message>
     <message>
         <source>AI provider %1 removed</source>
-        <translation type="unfinished"></translation>
+        <translation>AI 提供商 %1 已删除</translation>
     </message>
     <message>
         <source>%1 AI providers removed</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除 %1 个 AI 提供商</translation>
     </message>
     <message>
         <source>Key of %1 replaced</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的密钥已替换</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接 %1…</translation>
     </message>
     <message>
         <source>Listing the models of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在列出 %1 的模型…</translation>
     </message>
     <message>
         <source>the key of %1 is missing from %2; replace it</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 中缺少 %1 的密钥；请替换它</translation>
     </message>
     <message>
         <source>OK, %1 models, %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>成功，%1 个模型，%2 毫秒</translation>
     </message>
     <message>
         <source>%1 models listed from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已从 %2 列出 %1 个模型</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>失败：%1</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::RecentRevocationsModel</name>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished">令牌</translation>
+        <translation>令牌</translation>
     </message>
     <message>
         <source>Consumer</source>
-        <translation type="unfinished">消费者</translation>
+        <translation>消费者</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>操作者</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::ReplaceKeyDialog</name>
     <message>
         <source>Replace the key of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>替换 %1 的密钥</translation>
     </message>
     <message>
         <source>The key stored for %1 is replaced. It cannot be shown, now or later.</source>
-        <translation type="unfinished"></translation>
+        <translation>为 %1 存储的密钥将被替换。无论现在还是以后，它都无法显示。</translation>
     </message>
     <message>
         <source>No key is stored for %1 yet. Once stored it cannot be shown again.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未为 %1 存储密钥。密钥一经存储便无法再次显示。</translation>
     </message>
     <message>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API 密钥</translation>
     </message>
     <message>
         <source>no secret store is available for provider keys</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用于保存提供商密钥的机密存储</translation>
     </message>
     <message>
         <source>Store key</source>
-        <translation type="unfinished"></translation>
+        <translation>存储密钥</translation>
     </message>
     <message>
         <source>New API &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>新 API 密钥(&amp;K)：</translation>
     </message>
 </context>
 <context>
@@ -1654,23 +1654,23 @@ Revoke the tokens and remove?</source>
     </message>
     <message>
         <source>AI provider</source>
-        <translation type="unfinished"></translation>
+        <translation>AI 提供商</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>Tokens in</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 Token</translation>
     </message>
     <message>
         <source>not reported</source>
-        <translation type="unfinished"></translation>
+        <translation>未报告</translation>
     </message>
     <message>
         <source>Tokens out</source>
-        <translation type="unfinished"></translation>
+        <translation>输出 Token</translation>
     </message>
 </context>
 <context>
@@ -1736,36 +1736,36 @@ Revoke the tokens and remove?</source>
     </message>
     <message>
         <source>AI %1/%2</source>
-        <translation type="unfinished"></translation>
+        <translation>AI %1/%2</translation>
     </message>
     <message>
         <source>AI tokens in / out</source>
-        <translation type="unfinished"></translation>
+        <translation>AI Token 输入 / 输出</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::ui::RequestRateChart</name>
     <message>
         <source>Requests per minute over the last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 小时内每分钟的请求数</translation>
     </message>
     <message numerus="yes">
         <source>%n request(s) in the last hour</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>最近 1 小时内有 %n 个请求</numerusform>
         </translation>
     </message>
     <message>
         <source>60 min ago</source>
-        <translation type="unfinished"></translation>
+        <translation>60 分钟前</translation>
     </message>
     <message>
         <source>now</source>
-        <translation type="unfinished"></translation>
+        <translation>现在</translation>
     </message>
     <message>
         <source>No requests in the last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 小时内没有请求</translation>
     </message>
 </context>
 <context>
@@ -2215,23 +2215,23 @@ Revoke the tokens and remove?</source>
     <name>gatehouse::ui::TopConsumersModel</name>
     <message>
         <source>consumer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>消费者 %1</translation>
     </message>
     <message>
         <source>%1%</source>
-        <translation type="unfinished">%1：%2 {1%?}</translation>
+        <translation>%1%</translation>
     </message>
     <message>
         <source>Consumer</source>
-        <translation type="unfinished">消费者</translation>
+        <translation>消费者</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>请求数</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>占比</translation>
     </message>
 </context>
 </TS>
