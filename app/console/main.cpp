@@ -4,6 +4,7 @@
 #include "core/catalog/Catalog.h"
 #include "core/catalog/DataDirectory.h"
 #include "core/common/Clock.h"
+#include "core/gateway/Engine.h"
 #include "core/secrets/SecretStoreSelector.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/overview/ExpiryNotifier.h"
