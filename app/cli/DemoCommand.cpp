@@ -43,6 +43,7 @@ const QList<TrafficCaller>& trafficCallers()
 int fillDemo(CliContext& context, bool ifEmpty)
 {
     DemoCatalog demo(context.catalog().clock(), context.apis(), context.consumers(), context.tokens());
+    demo.addAi(context.providers(), context.aliases());
     if (ifEmpty) {
         auto empty = demo.isEmpty();
         if (!empty)
@@ -85,6 +86,7 @@ int runTraffic(CliContext& context, const QUrl& gateway, int rate, qint64 durati
 {
     // A fresh data directory gets the demo first, so that one command shows everything.
     DemoCatalog demo(context.catalog().clock(), context.apis(), context.consumers(), context.tokens());
+    demo.addAi(context.providers(), context.aliases());
     if (auto empty = demo.isEmpty(); !empty) {
         return context.fail(empty.error());
     } else if (*empty) {

@@ -1,7 +1,9 @@
 #include "core/catalog/DemoCatalog.h"
 
+#include "core/catalog/AliasService.h"
 #include "core/catalog/ApiService.h"
 #include "core/catalog/ConsumerService.h"
+#include "core/catalog/ProviderService.h"
 #include "core/common/Clock.h"
 #include "core/tokens/TokenService.h"
 
@@ -89,7 +91,26 @@ Result<int> DemoCatalog::fill()
         return rotated.error();
     if (auto revoked = m_tokens.revoke(ids.at(5), QStringLiteral("leaked in a public repository")); !revoked)
         return revoked.error();
-    return int(tokens.size()) + 1;
+    int created = int(tokens.size()) + 1;
+    if (m_providers && m_aliases) {
+        // Ollama's own default address: with Ollama running, the demo's AI token works as it is.
+        auto ollama = m_providers->add({QStringLiteral("ollama"), QStringLiteral("ollama"), QString(),
+            {QStringLiteral("llama3.2"), QStringLiteral("qwen2.5-coder:7b")}});
+        if (!ollama)
+            return ollama.error();
+        if (auto fast
+            = m_aliases->add(QStringLiteral("fast"), {{QStringLiteral("ollama"), QStringLiteral("llama3.2")}});
+            !fast)
+            return fast.error();
+        tokens::Expiry expiry;
+        expiry.at = m_clock.now().addMSecs(30 * kDayMs);
+        auto notebooks = m_tokens.create(
+            {QStringLiteral("data-team"), QStringLiteral("notebooks"), {QStringLiteral("ai:ollama/*")}, expiry});
+        if (!notebooks)
+            return notebooks.error();
+        ++created;
+    }
+    return created;
 }
 
 } // namespace gatehouse

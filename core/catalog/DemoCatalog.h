@@ -4,8 +4,10 @@
 
 namespace gatehouse {
 
+class AliasService;
 class ApiService;
 class Clock;
+class ProviderService;
 class ConsumerService;
 class TokenService;
 
@@ -22,6 +24,14 @@ public:
         , m_tokens(tokens)
     { }
 
+    // Also a local Ollama provider (it needs no key, so no secret store), an alias for it and a token that may use
+    // it, so that the AI Providers page and the AI routes have something to show.
+    void addAi(ProviderService& providers, AliasService& aliases)
+    {
+        m_providers = &providers;
+        m_aliases = &aliases;
+    }
+
     // Refuses (Conflict) if the catalog already holds consumers or APIs. Returns the tokens created.
     Result<int> fill();
     Result<bool> isEmpty() const;
@@ -31,6 +41,8 @@ private:
     ApiService& m_apis;
     ConsumerService& m_consumers;
     TokenService& m_tokens;
+    ProviderService* m_providers = nullptr;
+    AliasService* m_aliases = nullptr;
 };
 
 } // namespace gatehouse

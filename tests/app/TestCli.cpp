@@ -272,6 +272,23 @@ private Q_SLOTS:
             states.insert(token.toObject().value(QStringLiteral("state")).toString());
         QCOMPARE(
             states, (QSet<QString> {QStringLiteral("active"), QStringLiteral("expiring"), QStringLiteral("revoked")}));
+
+        // A local Ollama provider that needs no key, an alias for it, and a token that may use it.
+        const QJsonArray providers
+            = cli({QStringLiteral("--json"), QStringLiteral("provider"), QStringLiteral("list")}).json().array();
+        QCOMPARE(providers.size(), 1);
+        QCOMPARE(providers.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("ollama"));
+        QCOMPARE(providers.at(0).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("ollama"));
+        const QJsonArray aliases
+            = cli({QStringLiteral("--json"), QStringLiteral("alias"), QStringLiteral("list")}).json().array();
+        QCOMPARE(aliases.size(), 1);
+        QCOMPARE(aliases.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("fast"));
+        bool aiToken = false;
+        for (const QJsonValue& token : tokens) {
+            const QJsonArray scopes = token.toObject().value(QStringLiteral("scopes")).toArray();
+            aiToken = aiToken || scopes.contains(QStringLiteral("ai:ollama/*"));
+        }
+        QVERIFY(aiToken);
     }
 
     void runtimeFailureExitsOne()
