@@ -64,7 +64,8 @@ kill -TERM "$gateway"
 wait "$gateway" || true
 
 # Its own settings directory, so the admin's own preferences neither leak in nor change; no gateway,
-# so that the pictures do not depend on which ports are free.
-XDG_CONFIG_HOME=$settings QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" \
+# so that the pictures do not depend on which ports are free. Xvfb has no keychain: a passphrase gives the
+# AI Providers page the encrypted-file store, as on a headless workstation, instead of "no place for keys".
+GATEHOUSE_SECRETS_PASSPHRASE=screenshots XDG_CONFIG_HOME=$settings QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" \
     build/app/gatehouse --data-dir "$data" --no-gateway --screenshots "$out" ${console_args[@]+"${console_args[@]}"}
 ls "$out"
