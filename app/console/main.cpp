@@ -11,6 +11,7 @@
 #include "ui/shell/ConsoleLanguage.h"
 #include "ui/shell/ConsolePages.h"
 #include "ui/shell/ConsoleSettings.h"
+#include "ui/shell/DesktopNotifier.h"
 #include "ui/shell/GatewayController.h"
 #include "ui/shell/GatewayToolBar.h"
 #include "ui/shell/GatewayTray.h"
@@ -139,7 +140,9 @@ int main(int argc, char** argv)
         &gatehouse::ui::GatewayToolBar::stop);
     // Closing the window stops the gateway cleanly (and flushes its log) before the loop ends.
     QObject::connect(&trayState, &gatehouse::ui::GatewayTray::quitRequested, &window, &QWidget::close);
-    gatehouse::ui::ExpiryNotifier expiryNotifier(services, settings, tray);
+    // Notifications through the desktop's notification server, else the tray's balloon.
+    gatehouse::ui::DesktopNotifier notifier(&tray);
+    gatehouse::ui::ExpiryNotifier expiryNotifier(services, settings, notifier);
     if (!parser.isSet(QStringLiteral("screenshots")))
         QTimer::singleShot(0, &expiryNotifier, &gatehouse::ui::ExpiryNotifier::check);
     // A taken port is not fatal: the toolbar says so and offers a free one.
