@@ -11,6 +11,7 @@
 #include "core/secrets/SecretStore.h"
 
 #include <QDeadlineTimer>
+#include <QPointer>
 #include <QThread>
 #include <QTimer>
 
@@ -231,22 +232,31 @@ void Engine::readMissingKeys(const Snapshot& snapshot)
         const qint64 id = provider.id;
         const QString name = provider.name;
         m_secrets->readAsync(secrets::SecretStore::providerKey(snapshot.ai().catalogId(), id),
-            [this, id, version, name](Result<std::optional<secrets::SecretBytes>> read) {
-                m_keyReads.remove(id);
-                if (!read || !read->has_value()) {
-                    // Requests to this provider get 502 saying its key is unavailable; retried when it changes.
-                    m_keyFailures.insert(id);
-                    m_providerKeys.insert(id, {version, QByteArray()});
-                    qWarning("gatehouse: the key of AI provider \"%s\" could not be read: %s", qPrintable(name),
-                        read ? "none is stored" : qPrintable(read.error().toString()));
+            [self = QPointer<Engine>(this), id, version, name](Result<std::optional<secrets::SecretBytes>> read) {
+                // A keychain may answer after the engine is gone (the console quit during a read).
+                Engine* engine = self.data();
+                if (!engine)
                     return;
-                }
-                m_keyFailures.remove(id);
-                m_providerKeys.insert(id, {version, (*read)->view().toByteArray()});
-                if (m_state)
-                    (void)reload();
+                engine->onKeyRead(id, version, name, std::move(read));
             });
     }
+}
+
+void Engine::onKeyRead(qint64 id, qint64 version, const QString& name, Result<std::optional<tokens::SecretBytes>> read)
+{
+    m_keyReads.remove(id);
+    if (!read || !read->has_value()) {
+        // Requests to this provider get 502 saying its key is unavailable; retried when it changes.
+        m_keyFailures.insert(id);
+        m_providerKeys.insert(id, {version, QByteArray()});
+        qWarning("gatehouse: the key of AI provider \"%s\" could not be read: %s", qPrintable(name),
+            read ? "none is stored" : qPrintable(read.error().toString()));
+        return;
+    }
+    m_keyFailures.remove(id);
+    m_providerKeys.insert(id, {version, (*read)->view().toByteArray()});
+    if (m_state)
+        (void)reload();
 }
 
 void Engine::publish(SnapshotPtr snapshot)

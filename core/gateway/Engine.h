@@ -5,12 +5,14 @@
 #include "core/gateway/RequestEvent.h"
 #include "core/gateway/Snapshot.h"
 #include "core/gateway/SnapshotBuilder.h"
+#include "core/tokens/SecretBytes.h"
 
 #include <QList>
 #include <QObject>
 #include <QSet>
 
 #include <memory>
+#include <optional>
 
 class QThread;
 class QTimer;
@@ -80,6 +82,7 @@ private:
     void publish(SnapshotPtr snapshot);
     // Starts reading the keys that `snapshot`'s providers expect and the cache lacks.
     void readMissingKeys(const Snapshot& snapshot);
+    void onKeyRead(qint64 id, qint64 version, const QString& name, Result<std::optional<tokens::SecretBytes>> read);
 
     Catalog& m_catalog;
     const Clock& m_clock;
