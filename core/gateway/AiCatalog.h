@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ai/AiAdapter.h"
+#include "core/gateway/Route.h"
 
 #include <QByteArray>
 #include <QList>
@@ -19,12 +20,9 @@ struct AiProviderRoute
     QString name;
     QString type; // "anthropic", "gemini", "openai", ...: the wire format
     std::shared_ptr<const AiAdapter> adapter;
-    QByteArray upstreamHost;
-    quint16 upstreamPort = 0;
-    bool upstreamTls = false;
-    QByteArray upstreamBasePath; // "" or "/v1"
-    QByteArray upstreamHostHeader;
-    QByteArray upstreamPoolKey;
+    // Where it is, made once per snapshot: host, port, TLS, base path ("" or "/v1"), Host header, pool key, and the
+    // AI timeouts and body limit. An exchange routes through it as through an API's route.
+    Route upstream;
     QByteArray apiKey; // empty: none stored (Ollama, a local server), or the secret store could not be read
     bool keyExpected = false; // the catalog says a key is stored: an empty apiKey then means it is unavailable
     QStringList models;

@@ -46,7 +46,6 @@ struct AiExchange
 
     const AiProviderRoute* provider = nullptr; // the provider of the target being tried
     AiTarget target;
-    Route route; // the provider's upstream as a Route, so the proxy's pooling and timeouts apply unchanged
     QByteArray upstreamBody;
     std::unique_ptr<ResponseTranslator> translator; // chat: the answer in OpenAI's format
     std::unique_ptr<ResponseTranslator> usageReader; // passthrough: reads the usage, the bytes pass untouched

@@ -183,18 +183,23 @@ void ClientConnection::onRequestHead(HttpRequestHead&& head)
     // Authentication: one SHA-256 and one hash lookup, no SQL.
     const AuthDecision auth = Authenticator::check(
         *m_snapshot, *m_x.route, head.headers.values("authorization"), head.method, head.target, m_x.startMs);
-    if (auth.token) {
-        m_x.token = auth.token;
-        m_x.event.tokenId = auth.token->id;
-        m_x.event.consumerId = auth.token->consumerId;
-        m_x.event.consumerName = auth.token->consumerName;
-    }
+    adoptToken(auth.token);
     if (!auth.allowed()) {
         refuseAuth(auth);
         return;
     }
     if (takeRateLimit())
         forward(head);
+}
+
+void ClientConnection::adoptToken(const TokenGrant* token)
+{
+    if (!token)
+        return;
+    m_x.token = token;
+    m_x.event.tokenId = token->id;
+    m_x.event.consumerId = token->consumerId;
+    m_x.event.consumerName = token->consumerName;
 }
 
 void ClientConnection::refuseAuth(const AuthDecision& auth)
@@ -441,17 +446,29 @@ void ClientConnection::onUpstreamBody(QByteArrayView chunk)
     }
     if (m_x.ai && m_x.ai->usageReader)
         (void)m_x.ai->usageReader->feed(chunk);
-    m_x.event.bytesOut += chunk.size();
-    if (m_x.chunkedToClient) {
-        QByteArray framed;
-        framed.reserve(chunk.size() + 16);
-        framed += QByteArray::number(chunk.size(), 16) + "\r\n";
-        framed += chunk;
-        framed += "\r\n";
-        writeToClient(framed);
-    } else {
-        writeToClient(chunk);
+    writeBodyToClient(chunk);
+    pauseUpstreamIfClientIsSlow();
+}
+
+void ClientConnection::writeBodyToClient(QByteArrayView bytes)
+{
+    if (bytes.isEmpty())
+        return; // an empty chunk would end a chunked body
+    m_x.event.bytesOut += bytes.size();
+    if (!m_x.chunkedToClient) {
+        writeToClient(bytes);
+        return;
     }
+    QByteArray framed;
+    framed.reserve(bytes.size() + 16);
+    framed += QByteArray::number(bytes.size(), 16) + "\r\n";
+    framed += bytes;
+    framed += "\r\n";
+    writeToClient(framed);
+}
+
+void ClientConnection::pauseUpstreamIfClientIsSlow()
+{
     // Back-pressure: a slow client slows the upstream instead of growing our memory.
     if (m_socket->bytesToWrite() > kHighWaterBytes && m_x.upstream) {
         m_x.upstream->pauseReading();

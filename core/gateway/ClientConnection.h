@@ -109,6 +109,11 @@ private:
     void releaseUpstream();
     void dropUpstream();
     void writeToClient(QByteArrayView bytes);
+    // Response body bytes: counted, and chunk-framed when the response is chunked. Nothing for empty bytes.
+    void writeBodyToClient(QByteArrayView bytes);
+    void pauseUpstreamIfClientIsSlow();
+    // The request's authenticated token (null: none), for the exchange and its log event.
+    void adoptToken(const TokenGrant* token);
     // The RFC 6750 answer to a refused credential, with its WWW-Authenticate challenge.
     void refuseAuth(const AuthDecision& auth);
     // Takes a token from the bucket of its rate limit (else the route's); false after answering 429.

@@ -153,12 +153,7 @@ void ClientConnection::beginAi(const HttpRequestHead& head, QByteArrayView path)
         } else {
             auth = Authenticator::identify(*m_snapshot, authorization, QByteArrayView(), m_x.startMs);
         }
-        if (auth.token) {
-            m_x.token = auth.token;
-            m_x.event.tokenId = auth.token->id;
-            m_x.event.consumerId = auth.token->consumerId;
-            m_x.event.consumerName = auth.token->consumerName;
-        }
+        adoptToken(auth.token);
         if (!auth.allowed()) {
             refuseAuth(auth);
             return;
@@ -169,12 +164,7 @@ void ClientConnection::beginAi(const HttpRequestHead& head, QByteArrayView path)
     if (ai.kind != AiExchange::Kind::Passthrough) {
         const AuthDecision auth
             = Authenticator::identify(*m_snapshot, head.headers.values("authorization"), head.target, m_x.startMs);
-        if (auth.token) {
-            m_x.token = auth.token;
-            m_x.event.tokenId = auth.token->id;
-            m_x.event.consumerId = auth.token->consumerId;
-            m_x.event.consumerName = auth.token->consumerName;
-        }
+        adoptToken(auth.token);
         if (!auth.allowed()) {
             refuseAuth(auth);
             return;
@@ -297,7 +287,7 @@ void ClientConnection::tryNextAiTarget()
             continue;
         }
         ai.provider = provider;
-        ai.target = AiTarget {provider->name, ref.model, provider->apiKey, provider->upstreamBasePath};
+        ai.target = AiTarget {provider->name, ref.model, provider->apiKey, provider->upstream.upstreamBasePath};
         auto request = provider->adapter->buildUpstreamRequest(*ai.chat, ai.target);
         if (!request) {
             respondAiError(400, OpenAiError::invalidRequest(request.error()), "invalid_request");
@@ -308,7 +298,8 @@ void ClientConnection::tryNextAiTarget()
         m_x.event.model = ref.model;
         QByteArray head;
         head.reserve(512);
-        head += request->method + ' ' + request->path + " HTTP/1.1\r\nHost: " + provider->upstreamHostHeader + "\r\n";
+        head += request->method + ' ' + request->path + " HTTP/1.1\r\nHost: " + provider->upstream.upstreamHostHeader
+            + "\r\n";
         for (const auto& [name, value] : request->headers)
             head += name + ": " + value + "\r\n";
         head += "Content-Length: " + QByteArray::number(request->body.size()) + "\r\nX-Request-Id: " + m_x.requestId
@@ -347,15 +338,15 @@ void ClientConnection::dispatchAiPassthrough()
         return;
     }
     ai.provider = &provider;
-    ai.target = AiTarget {provider.name, model, provider.apiKey, provider.upstreamBasePath};
+    ai.target = AiTarget {provider.name, model, provider.apiKey, provider.upstream.upstreamBasePath};
     m_x.event.providerId = provider.id;
     m_x.event.providerName = provider.name;
     m_x.event.model = model;
 
     QByteArray head;
     head.reserve(512);
-    head += ai.head.method + ' ' + provider.upstreamBasePath + ai.passthroughRest
-        + " HTTP/1.1\r\nHost: " + provider.upstreamHostHeader + "\r\n";
+    head += ai.head.method + ' ' + provider.upstream.upstreamBasePath + ai.passthroughRest
+        + " HTTP/1.1\r\nHost: " + provider.upstream.upstreamHostHeader + "\r\n";
     for (const HttpHeader& header : ai.head.headers.all()) {
         if (keepsPassthroughHeader(header.name))
             head += header.name + ": " + header.value + "\r\n";
@@ -372,17 +363,8 @@ void ClientConnection::dispatchAiPassthrough()
 void ClientConnection::connectAi(const AiProviderRoute& provider, QByteArray head, QByteArray body)
 {
     AiExchange& ai = *m_x.ai;
-    ai.route = Route();
-    ai.route.name = provider.name;
-    ai.route.upstreamHost = provider.upstreamHost;
-    ai.route.upstreamPort = provider.upstreamPort;
-    ai.route.upstreamTls = provider.upstreamTls;
-    ai.route.upstreamBasePath = provider.upstreamBasePath;
-    ai.route.upstreamHostHeader = provider.upstreamHostHeader;
-    ai.route.upstreamPoolKey = provider.upstreamPoolKey;
-    ai.route.timeoutMs = AiExchange::kTimeoutMs;
-    ai.route.maxBodyBytes = AiExchange::kMaxRequestBytes;
-    m_x.route = &ai.route;
+    // The provider's upstream as the snapshot made it; the exchange pins that snapshot.
+    m_x.route = &provider.upstream;
     m_x.retried = false;
     ai.upstreamBody = std::move(body);
     m_x.upstreamHead = std::move(head);
@@ -466,20 +448,10 @@ void ClientConnection::onAiUpstreamBody(QByteArrayView chunk)
 {
     AiExchange& ai = *m_x.ai;
     const QByteArray out = ai.translator->feed(chunk);
-    if (!ai.streaming || out.isEmpty())
+    if (!ai.streaming)
         return;
-    m_x.event.bytesOut += out.size();
-    if (m_x.chunkedToClient) {
-        writeToClient(QByteArray(QByteArray::number(out.size(), 16) + "\r\n"));
-        writeToClient(out);
-        writeToClient("\r\n");
-    } else {
-        writeToClient(out);
-    }
-    if (m_socket->bytesToWrite() > kHighWaterBytes && m_x.upstream) {
-        m_x.upstream->pauseReading();
-        m_x.upstreamPaused = true;
-    }
+    writeBodyToClient(out);
+    pauseUpstreamIfClientIsSlow();
 }
 
 void ClientConnection::onAiUpstreamComplete()
@@ -490,14 +462,9 @@ void ClientConnection::onAiUpstreamComplete()
     if (ai.translator->isError() && m_x.event.error.isEmpty())
         m_x.event.error = QByteArrayLiteral("provider_error");
     if (ai.streaming) {
-        m_x.event.bytesOut += out.size();
-        if (m_x.chunkedToClient) {
-            if (!out.isEmpty())
-                writeToClient(QByteArray(QByteArray::number(out.size(), 16) + "\r\n" + out + "\r\n"));
+        writeBodyToClient(out);
+        if (m_x.chunkedToClient)
             writeToClient("0\r\n\r\n");
-        } else {
-            writeToClient(out);
-        }
         m_x.responseComplete = true;
         m_state.metrics.openStreams.fetch_sub(1);
         maybeFinish();
@@ -538,10 +505,9 @@ bool ClientConnection::onAiUpstreamFailure(Failure failure, const QString& detai
         recordAiUsage(*ai.translator);
     m_x.event.error = QByteArrayLiteral("upstream_reset");
     if (ai.streaming) {
+        writeBodyToClient(out);
         if (m_x.chunkedToClient)
-            writeToClient(QByteArray(QByteArray::number(out.size(), 16) + "\r\n" + out + "\r\n0\r\n\r\n"));
-        else
-            writeToClient(out);
+            writeToClient("0\r\n\r\n");
         m_x.responseComplete = true;
         m_state.metrics.openStreams.fetch_sub(1);
         maybeFinish();

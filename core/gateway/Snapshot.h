@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/gateway/AiCatalog.h"
-#include "core/gateway/RateLimit.h"
+#include "core/gateway/Route.h"
 #include "core/tokens/ScopeSet.h"
 
 #include <QByteArray>
@@ -16,25 +16,6 @@
 #include <unordered_map>
 
 namespace gatehouse::gateway {
-
-// One API as the gateway routes it, with everything the request path needs precomputed.
-struct Route
-{
-    qint64 apiId = 0;
-    QString name;
-    QByteArray prefix; // "/billing", or "/" for the root
-    bool stripPrefix = false;
-    QByteArray upstreamHost; // for the Host header and the connection
-    quint16 upstreamPort = 0;
-    bool upstreamTls = false;
-    QByteArray upstreamBasePath; // "" or "/v2": prepended to the forwarded path
-    // Made once per snapshot rather than per request:
-    QByteArray upstreamHostHeader; // the Host header's value: the host, with ":port" unless the default
-    QByteArray upstreamPoolKey; // UpstreamConnection::poolKey() of host, port and scheme
-    qint64 timeoutMs = 30'000;
-    qint64 maxBodyBytes = 10 * 1024 * 1024;
-    RateLimit rateLimit;
-};
 
 // One token as the gateway checks it: no plaintext, only what the decision needs.
 struct TokenGrant

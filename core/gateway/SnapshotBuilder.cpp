@@ -1,6 +1,7 @@
 #include "core/gateway/SnapshotBuilder.h"
 
 #include "core/catalog/SqlQuery.h"
+#include "core/gateway/AiExchange.h"
 #include "core/gateway/UpstreamConnection.h"
 
 #include <QJsonArray>
@@ -117,15 +118,11 @@ Result<AiCatalog> SnapshotBuilder::buildAi(const QSqlDatabase& db, const Provide
         provider.name = rows->value(1).toString();
         provider.type = rows->value(2).toString();
         provider.adapter = AiAdapter::forProviderType(provider.type);
-        Route upstream;
-        if (!provider.adapter || !fillUpstream(upstream, QUrl(rows->value(3).toString())))
+        if (!provider.adapter || !fillUpstream(provider.upstream, QUrl(rows->value(3).toString())))
             continue; // a type or URL this build does not know: the provider is unreachable, not the snapshot
-        provider.upstreamHost = upstream.upstreamHost;
-        provider.upstreamPort = upstream.upstreamPort;
-        provider.upstreamTls = upstream.upstreamTls;
-        provider.upstreamBasePath = upstream.upstreamBasePath;
-        provider.upstreamHostHeader = upstream.upstreamHostHeader;
-        provider.upstreamPoolKey = upstream.upstreamPoolKey;
+        provider.upstream.name = provider.name;
+        provider.upstream.timeoutMs = AiExchange::kTimeoutMs;
+        provider.upstream.maxBodyBytes = AiExchange::kMaxRequestBytes;
         const QJsonArray models = QJsonDocument::fromJson(rows->value(4).toString().toUtf8()).array();
         for (const QJsonValue& model : models)
             provider.models.append(model.toString());
