@@ -2,6 +2,7 @@
 
 #include "core/ai/AnthropicStreamTranslator.h"
 #include "core/ai/BufferedTranslator.h"
+#include "core/ai/ConversationTurns.h"
 #include "core/ai/ImageUrl.h"
 
 #include <QDateTime>
@@ -84,23 +85,11 @@ Result<QJsonArray> assistantBlocks(const QJsonObject& message, const QString& pa
     return blocks;
 }
 
-// Appends blocks as a turn of `role`, merged into the previous turn when that has the same role: Anthropic wants
-// user and assistant to alternate, and tool results (several tool messages in a row, then perhaps the user's next
-// words) all belong to one user turn.
+// Anthropic wants user and assistant to alternate, and tool results (several tool messages in a row, then perhaps
+// the user's next words) all belong to one user turn: turns of the same role are merged.
 void appendTurn(QJsonArray& messages, const QString& role, const QJsonArray& blocks)
 {
-    if (!messages.isEmpty()) {
-        QJsonObject last = messages.last().toObject();
-        if (last.value(QStringLiteral("role")).toString() == role) {
-            QJsonArray content = last.value(QStringLiteral("content")).toArray();
-            for (const QJsonValue& block : blocks)
-                content.append(block);
-            last.insert(QStringLiteral("content"), content);
-            messages.replace(messages.size() - 1, last);
-            return;
-        }
-    }
-    messages.append(QJsonObject {{QStringLiteral("role"), role}, {QStringLiteral("content"), blocks}});
+    conversationTurns::appendMerged(messages, role, QStringLiteral("content"), blocks);
 }
 
 QJsonValue toolChoice(const QJsonObject& json)

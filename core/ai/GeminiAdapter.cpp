@@ -1,6 +1,7 @@
 #include "core/ai/GeminiAdapter.h"
 
 #include "core/ai/BufferedTranslator.h"
+#include "core/ai/ConversationTurns.h"
 #include "core/ai/GeminiStreamTranslator.h"
 #include "core/ai/ImageUrl.h"
 
@@ -60,18 +61,7 @@ Result<QJsonArray> userParts(const QJsonValue& content, const QString& param)
 
 void appendContent(QJsonArray& contents, const QString& role, const QJsonArray& parts)
 {
-    if (!contents.isEmpty()) {
-        QJsonObject last = contents.last().toObject();
-        if (last.value(QStringLiteral("role")).toString() == role) {
-            QJsonArray merged = last.value(QStringLiteral("parts")).toArray();
-            for (const QJsonValue& part : parts)
-                merged.append(part);
-            last.insert(QStringLiteral("parts"), merged);
-            contents.replace(contents.size() - 1, last);
-            return;
-        }
-    }
-    contents.append(QJsonObject {{QStringLiteral("role"), role}, {QStringLiteral("parts"), parts}});
+    conversationTurns::appendMerged(contents, role, QStringLiteral("parts"), parts);
 }
 
 // Gemini's function declarations take an OpenAPI subset of JSON Schema and refuse keywords outside it that OpenAI
