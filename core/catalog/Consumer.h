@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/catalog/AiLimits.h"
+
 #include <QDateTime>
 #include <QString>
 
@@ -12,6 +14,7 @@ struct Consumer
     QString name;
     QString description;
     QDateTime created;
+    UsageBudget budget; // shared by all of its tokens, on top of each token's own
     // Derived when listed: tokens usable now, and the latest use of any of its tokens.
     int activeTokens = 0;
     QDateTime lastUsed;

@@ -17,6 +17,18 @@ namespace {
 const QString kUsable = QStringLiteral("(t.revoked_at IS NULL OR t.revoked_at > :now) AND "
                                        "(t.expires_at IS NULL OR t.expires_at > :now)");
 
+// A budget of 0 (none) is stored as NULL.
+QVariant budgetValue(qint64 tokens)
+{
+    return tokens > 0 ? QVariant(tokens) : QVariant(QMetaType::fromType<qint64>());
+}
+
+void describeBudget(QJsonObject& details, const UsageBudget& budget)
+{
+    details.insert(QStringLiteral("budget_daily_tokens"), budget.dailyTokens);
+    details.insert(QStringLiteral("budget_monthly_tokens"), budget.monthlyTokens);
+}
+
 } // namespace
 
 ConsumerService::ConsumerService(Catalog& catalog, QString actor, QObject* parent)
@@ -25,7 +37,7 @@ ConsumerService::ConsumerService(Catalog& catalog, QString actor, QObject* paren
     , m_actor(std::move(actor))
 { }
 
-Result<Consumer> ConsumerService::add(const QString& name, const QString& description)
+Result<Consumer> ConsumerService::add(const QString& name, const QString& description, const UsageBudget& budget)
 {
     auto validName = validation::name(name);
     if (!validName)
@@ -33,6 +45,8 @@ Result<Consumer> ConsumerService::add(const QString& name, const QString& descri
     auto validDescription = validation::label(description, u"description", kMaxDescriptionLength);
     if (!validDescription)
         return validDescription.error();
+    if (auto validBudget = aiLimits::validate(budget); !validBudget)
+        return validBudget.error();
     auto tx = WriteTransaction::begin(m_catalog, m_actor);
     if (!tx)
         return tx.error();
@@ -44,14 +58,19 @@ Result<Consumer> ConsumerService::add(const QString& name, const QString& descri
     consumer.name = *validName;
     consumer.description = *validDescription;
     consumer.created = QDateTime::fromMSecsSinceEpoch(tx->nowMs(), Qt::UTC);
+    consumer.budget = budget;
     auto inserted = sql::exec(tx->database(),
-        QStringLiteral("INSERT INTO consumers (name, description, created_at) VALUES (?, ?, ?)"),
-        {consumer.name, consumer.description, tx->nowMs()});
+        QStringLiteral("INSERT INTO consumers (name, description, created_at, budget_daily_tokens, "
+                       "budget_monthly_tokens) VALUES (?, ?, ?, ?, ?)"),
+        {consumer.name, consumer.description, tx->nowMs(), budgetValue(budget.dailyTokens),
+            budgetValue(budget.monthlyTokens)});
     if (!inserted)
         return inserted.error();
     consumer.id = inserted->lastInsertId().toLongLong();
-    if (auto audited = tx->audit(QStringLiteral("consumer.add"), QStringLiteral("consumer:") + consumer.name,
-            {{QStringLiteral("description"), consumer.description}});
+    QJsonObject details {{QStringLiteral("description"), consumer.description}};
+    if (budget.isSet())
+        describeBudget(details, budget);
+    if (auto audited = tx->audit(QStringLiteral("consumer.add"), QStringLiteral("consumer:") + consumer.name, details);
         !audited)
         return audited.error();
     if (auto committed = tx->commit(); !committed)
@@ -60,7 +79,8 @@ Result<Consumer> ConsumerService::add(const QString& name, const QString& descri
     return consumer;
 }
 
-Result<Consumer> ConsumerService::update(const QString& name, const QString& newName, const QString& description)
+Result<Consumer> ConsumerService::update(
+    const QString& name, const QString& newName, const QString& description, std::optional<UsageBudget> budget)
 {
     auto validName = validation::name(newName);
     if (!validName)
@@ -68,6 +88,10 @@ Result<Consumer> ConsumerService::update(const QString& name, const QString& new
     auto validDescription = validation::label(description, u"description", kMaxDescriptionLength);
     if (!validDescription)
         return validDescription.error();
+    if (budget) {
+        if (auto validBudget = aiLimits::validate(*budget); !validBudget)
+            return validBudget.error();
+    }
     auto tx = WriteTransaction::begin(m_catalog, m_actor);
     if (!tx)
         return tx.error();
@@ -77,12 +101,17 @@ Result<Consumer> ConsumerService::update(const QString& name, const QString& new
     if (*validName != name && find(*validName))
         return Error::conflict(
             QStringLiteral("name"), QStringLiteral("a consumer called \"%1\" already exists").arg(*validName));
-    auto updated
-        = sql::exec(tx->database(), QStringLiteral("UPDATE consumers SET name = ?, description = ? WHERE id = ?"),
-            {*validName, *validDescription, existing->id});
+    const UsageBudget newBudget = budget.value_or(existing->budget);
+    auto updated = sql::exec(tx->database(),
+        QStringLiteral("UPDATE consumers SET name = ?, description = ?, budget_daily_tokens = ?, "
+                       "budget_monthly_tokens = ? WHERE id = ?"),
+        {*validName, *validDescription, budgetValue(newBudget.dailyTokens), budgetValue(newBudget.monthlyTokens),
+            existing->id});
     if (!updated)
         return updated.error();
     QJsonObject details {{QStringLiteral("description"), *validDescription}};
+    if (newBudget != existing->budget)
+        describeBudget(details, newBudget);
     if (*validName != name)
         details.insert(QStringLiteral("renamed_from"), name);
     if (auto audited = tx->audit(QStringLiteral("consumer.update"), QStringLiteral("consumer:") + *validName, details);
@@ -93,6 +122,7 @@ Result<Consumer> ConsumerService::update(const QString& name, const QString& new
     Consumer consumer = *existing;
     consumer.name = *validName;
     consumer.description = *validDescription;
+    consumer.budget = newBudget;
     Q_EMIT consumerUpdated(name, consumer);
     return consumer;
 }
@@ -154,7 +184,8 @@ Result<QList<Consumer>> ConsumerService::query(const QString& where, std::initia
 {
     QSqlQuery query(m_catalog.database());
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT c.id, c.name, c.description, c.created_at, "
+    query.prepare(QStringLiteral("SELECT c.id, c.name, c.description, c.created_at, c.budget_daily_tokens, "
+                                 "c.budget_monthly_tokens, "
                                  "(SELECT count(*) FROM tokens t WHERE t.consumer_id = c.id AND ")
         + kUsable
         + QStringLiteral("), (SELECT max(t.last_used_at) FROM tokens t WHERE t.consumer_id = c.id) "
@@ -173,8 +204,10 @@ Result<QList<Consumer>> ConsumerService::query(const QString& where, std::initia
         consumer.name = query.value(1).toString();
         consumer.description = query.value(2).toString();
         consumer.created = sql::toTime(query.value(3));
-        consumer.activeTokens = query.value(4).toInt();
-        consumer.lastUsed = sql::toTime(query.value(5));
+        consumer.budget.dailyTokens = query.value(4).toLongLong(); // NULL reads as 0: no budget
+        consumer.budget.monthlyTokens = query.value(5).toLongLong();
+        consumer.activeTokens = query.value(6).toInt();
+        consumer.lastUsed = sql::toTime(query.value(7));
         consumers.append(consumer);
     }
     return consumers;

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QObject>
 
+#include <optional>
+
 namespace gatehouse {
 
 class Catalog;
@@ -22,8 +24,10 @@ public:
 
     ConsumerService(Catalog& catalog, QString actor, QObject* parent = nullptr);
 
-    Result<Consumer> add(const QString& name, const QString& description = {});
-    Result<Consumer> update(const QString& name, const QString& newName, const QString& description);
+    Result<Consumer> add(const QString& name, const QString& description = {}, const UsageBudget& budget = {});
+    // `budget`: the consumer's new AI budget, or nullopt to keep the one it has.
+    Result<Consumer> update(const QString& name, const QString& newName, const QString& description,
+        std::optional<UsageBudget> budget = std::nullopt);
     enum class TokenPolicy { RefuseIfActive, RevokeActive };
     Result<void> remove(const QString& name, TokenPolicy policy = TokenPolicy::RefuseIfActive);
 

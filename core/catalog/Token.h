@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/catalog/AiLimits.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
@@ -26,6 +28,7 @@ struct Token
     QByteArray secretHash; // SHA-256 of the whole token
     QString hint; // its last four characters, for recognising it in the console
     QString rateLimit; // "10/s", "600/m", "" for the API's default
+    AiLimits aiLimits; // budgets and per-minute limits on the AI routes
 
     bool neverExpires() const { return !expires.isValid(); }
 

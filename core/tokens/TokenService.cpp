@@ -19,8 +19,9 @@ namespace {
 
 const QString kSelect = QStringLiteral(
     "SELECT t.id, t.consumer_id, c.name, t.name, t.scopes, t.created_at, t.expires_at, t.revoked_at, t.revoke_reason, "
-    "t.last_used_at, t.last_used_addr, t.rotated_from, t.grace_ends_at, t.secret_hash, t.hint, t.rate_limit "
-    "FROM tokens t JOIN consumers c ON c.id = t.consumer_id ");
+    "t.last_used_at, t.last_used_addr, t.rotated_from, t.grace_ends_at, t.secret_hash, t.hint, t.rate_limit, "
+    "t.budget_daily_tokens, t.budget_monthly_tokens, t.ai_requests_per_minute, t.ai_tokens_per_minute FROM tokens t "
+    "JOIN consumers c ON c.id = t.consumer_id ");
 
 Token readToken(const QSqlQuery& query)
 {
@@ -41,7 +42,17 @@ Token readToken(const QSqlQuery& query)
     token.secretHash = query.value(13).toByteArray();
     token.hint = query.value(14).toString();
     token.rateLimit = query.value(15).toString();
+    token.aiLimits.budget.dailyTokens = query.value(16).toLongLong(); // NULL reads as 0: no limit
+    token.aiLimits.budget.monthlyTokens = query.value(17).toLongLong();
+    token.aiLimits.requestsPerMinute = query.value(18).toLongLong();
+    token.aiLimits.tokensPerMinute = query.value(19).toLongLong();
     return token;
+}
+
+// A limit of 0 (none) is stored as NULL.
+QVariant limitValue(qint64 value)
+{
+    return value > 0 ? QVariant(value) : QVariant(QMetaType::fromType<qint64>());
 }
 
 QDateTime fromMs(qint64 ms)
@@ -63,24 +74,48 @@ Result<IssuedToken> insertMinted(WriteTransaction& tx, Token base)
     base.created = fromMs(tx.nowMs());
     auto inserted = sql::exec(tx.database(),
         QStringLiteral("INSERT INTO tokens (consumer_id, name, scopes, secret_hash, hint, created_at, "
-                       "expires_at, rotated_from, rate_limit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "expires_at, rotated_from, rate_limit, budget_daily_tokens, budget_monthly_tokens, "
+                       "ai_requests_per_minute, ai_tokens_per_minute) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {base.consumerId, base.name, base.scopes.join(u' '), base.secretHash, base.hint, tx.nowMs(),
             sql::fromTime(base.expires),
-            base.rotatedFrom ? QVariant(base.rotatedFrom) : QVariant(QMetaType::fromType<qint64>()), base.rateLimit});
+            base.rotatedFrom ? QVariant(base.rotatedFrom) : QVariant(QMetaType::fromType<qint64>()), base.rateLimit,
+            limitValue(base.aiLimits.budget.dailyTokens), limitValue(base.aiLimits.budget.monthlyTokens),
+            limitValue(base.aiLimits.requestsPerMinute), limitValue(base.aiLimits.tokensPerMinute)});
     if (!inserted)
         return inserted.error();
     base.id = inserted->lastInsertId().toLongLong();
     return IssuedToken {std::move(base), std::move(plaintext)};
 }
 
+// The limits as the audit trail records them: only those that are set.
+QJsonObject describeLimits(const Token& token)
+{
+    QJsonObject limits;
+    if (!token.rateLimit.isEmpty())
+        limits.insert(QStringLiteral("rate_limit"), token.rateLimit);
+    const AiLimits& ai = token.aiLimits;
+    const std::pair<const char*, qint64> values[]
+        = {{"budget_daily_tokens", ai.budget.dailyTokens}, {"budget_monthly_tokens", ai.budget.monthlyTokens},
+            {"ai_requests_per_minute", ai.requestsPerMinute}, {"ai_tokens_per_minute", ai.tokensPerMinute}};
+    for (const auto& [name, value] : values) {
+        if (value > 0)
+            limits.insert(QLatin1StringView(name), value);
+    }
+    return limits;
+}
+
 QJsonObject describe(const Token& token)
 {
-    return {{QStringLiteral("consumer"), token.consumerName}, {QStringLiteral("name"), token.name},
+    QJsonObject details {{QStringLiteral("consumer"), token.consumerName}, {QStringLiteral("name"), token.name},
         {QStringLiteral("scopes"), QJsonArray::fromStringList(token.scopes)},
         {QStringLiteral("expires"),
             token.expires.isValid() ? QJsonValue(token.expires.toString(Qt::ISODate))
                                     : QJsonValue(QStringLiteral("never"))},
         {QStringLiteral("hint"), token.hint}};
+    const QJsonObject limits = describeLimits(token);
+    for (auto it = limits.begin(); it != limits.end(); ++it)
+        details.insert(it.key(), it.value());
+    return details;
 }
 
 } // namespace
@@ -123,6 +158,8 @@ Result<IssuedToken> TokenService::create(const TokenRequest& request)
     auto rateLimit = gateway::RateLimit::parse(request.rateLimit);
     if (!rateLimit)
         return rateLimit.error();
+    if (auto limits = aiLimits::validate(request.aiLimits); !limits)
+        return limits.error();
 
     auto tx = WriteTransaction::begin(m_catalog, m_actor);
     if (!tx)
@@ -146,6 +183,7 @@ Result<IssuedToken> TokenService::create(const TokenRequest& request)
     token.scopes = scopes->toStringList();
     token.expires = request.expiry.never ? QDateTime() : request.expiry.at.toUTC();
     token.rateLimit = rateLimit->toString();
+    token.aiLimits = request.aiLimits;
     auto issued = insertMinted(*tx, token);
     if (!issued)
         return issued.error();
@@ -224,6 +262,7 @@ Result<IssuedToken> TokenService::rotate(qint64 id, qint64 graceMs)
     replacement.scopes = previous->scopes;
     replacement.rotatedFrom = id;
     replacement.rateLimit = previous->rateLimit;
+    replacement.aiLimits = previous->aiLimits;
     // The replacement lives as long as the original was meant to.
     if (previous->expires.isValid())
         replacement.expires = now.addMSecs(previous->created.msecsTo(previous->expires));
@@ -249,6 +288,40 @@ Result<IssuedToken> TokenService::rotate(qint64 id, qint64 graceMs)
     previous->revokeReason = reason;
     Q_EMIT tokenRotated(*previous, issued->token);
     return std::move(issued).value();
+}
+
+Result<Token> TokenService::setLimits(qint64 id, const TokenLimits& limits)
+{
+    auto rateLimit = gateway::RateLimit::parse(limits.rateLimit);
+    if (!rateLimit)
+        return rateLimit.error();
+    if (auto valid = aiLimits::validate(limits.aiLimits); !valid)
+        return valid.error();
+    auto tx = WriteTransaction::begin(m_catalog, m_actor);
+    if (!tx)
+        return tx.error();
+    auto token = find(id);
+    if (!token)
+        return token.error();
+    token->rateLimit = rateLimit->toString();
+    token->aiLimits = limits.aiLimits;
+    const AiLimits& ai = token->aiLimits;
+    auto updated = sql::exec(tx->database(),
+        QStringLiteral("UPDATE tokens SET rate_limit = ?, budget_daily_tokens = ?, budget_monthly_tokens = ?, "
+                       "ai_requests_per_minute = ?, ai_tokens_per_minute = ? WHERE id = ?"),
+        {token->rateLimit, limitValue(ai.budget.dailyTokens), limitValue(ai.budget.monthlyTokens),
+            limitValue(ai.requestsPerMinute), limitValue(ai.tokensPerMinute), id});
+    if (!updated)
+        return updated.error();
+    QJsonObject details = describeLimits(*token);
+    details.insert(QStringLiteral("consumer"), token->consumerName);
+    details.insert(QStringLiteral("name"), token->name);
+    if (auto audited = tx->audit(QStringLiteral("token.limits"), subject(id), details); !audited)
+        return audited.error();
+    if (auto committed = tx->commit(); !committed)
+        return committed.error();
+    Q_EMIT tokenLimitsChanged(*token);
+    return token;
 }
 
 Result<QList<Token>> TokenService::select(const QString& where, const QVariantList& values) const

@@ -22,6 +22,14 @@ struct TokenRequest
     QStringList scopes;
     tokens::Expiry expiry; // required; `never` only when the admin asked for it explicitly
     QString rateLimit; // "10/s", "600/m"; empty: the API's default
+    AiLimits aiLimits;
+};
+
+// How fast a token may go and how much AI usage it may spend; set at creation and changed with setLimits().
+struct TokenLimits
+{
+    QString rateLimit;
+    AiLimits aiLimits;
 };
 
 // A token that was just minted: the catalog row and the plaintext, which exists only here and is
@@ -56,6 +64,8 @@ public:
     // A new token for the same consumer, name, scopes and lifetime length. The old one keeps
     // working until `graceMs` from now (0: it stops at once).
     Result<IssuedToken> rotate(qint64 id, qint64 graceMs = 0);
+    // Replaces the token's rate limit, budgets and AI limits; the gateway applies them from its next snapshot.
+    Result<Token> setLimits(qint64 id, const TokenLimits& limits);
 
     Result<QList<Token>> list(const TokenFilter& filter = {}) const;
     Result<Token> find(qint64 id) const;
@@ -69,6 +79,7 @@ Q_SIGNALS:
     void tokenCreated(const gatehouse::Token& token);
     void tokenRevoked(const gatehouse::Token& token);
     void tokenRotated(const gatehouse::Token& previous, const gatehouse::Token& replacement);
+    void tokenLimitsChanged(const gatehouse::Token& token);
 
 private:
     Result<QList<Token>> select(const QString& where, const QVariantList& values) const;

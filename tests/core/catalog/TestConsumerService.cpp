@@ -120,6 +120,32 @@ private Q_SLOTS:
         QCOMPARE(t.consumers.find(QStringLiteral("new"))->description, QStringLiteral("described"));
         QVERIFY(!t.consumers.find(QStringLiteral("old")).ok());
     }
+
+    void budgetIsStoredAndKeptUnlessChanged()
+    {
+        test::TestCatalog t;
+        QVERIFY(t.isReady());
+        auto added = t.consumers.add(QStringLiteral("team"), QString(), {100'000, 0});
+        QVERIFY(added);
+        QCOMPARE(added->budget, (UsageBudget {100'000, 0}));
+        QCOMPARE(t.consumers.find(QStringLiteral("team"))->budget, (UsageBudget {100'000, 0}));
+
+        // An update that does not name a budget keeps it; one that does replaces it.
+        QVERIFY(t.consumers.update(QStringLiteral("team"), QStringLiteral("team"), QStringLiteral("the team")));
+        QCOMPARE(t.consumers.find(QStringLiteral("team"))->budget, (UsageBudget {100'000, 0}));
+        auto updated = t.consumers.update(
+            QStringLiteral("team"), QStringLiteral("team"), QStringLiteral("the team"), UsageBudget {0, 3'000'000});
+        QVERIFY(updated);
+        QCOMPARE(updated->budget, (UsageBudget {0, 3'000'000}));
+        QCOMPARE(t.consumers.list()->first().budget, (UsageBudget {0, 3'000'000}));
+        QCOMPARE(t.audit.list()->first().details.value(QStringLiteral("budget_monthly_tokens")).toInteger(), 3'000'000);
+
+        // A negative budget is refused, and nothing changes.
+        QVERIFY(!t.consumers.update(QStringLiteral("team"), QStringLiteral("team"), QString(), UsageBudget {-5, 0}));
+        QVERIFY(!t.consumers.add(QStringLiteral("other"), QString(), {0, -1}));
+        QCOMPARE(t.consumers.find(QStringLiteral("team"))->budget, (UsageBudget {0, 3'000'000}));
+        QCOMPARE(t.consumers.list()->size(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConsumerService)

@@ -257,6 +257,64 @@ private Q_SLOTS:
         QCOMPARE(unknown.error().kind, Error::Kind::NotFound);
         QVERIFY(t.tokens.findByHash(issued->token.secretHash).ok());
     }
+
+    void aiLimitsAreStoredChangedAndCarriedByRotation()
+    {
+        test::TestCatalog t;
+        QVERIFY(t.isReady());
+        t.addBillingApiAndConsumer();
+        TokenRequest limited = request(t);
+        limited.aiLimits.budget = {100'000, 2'000'000};
+        limited.aiLimits.requestsPerMinute = 60;
+        limited.aiLimits.tokensPerMinute = 50'000;
+        auto issued = t.tokens.create(limited);
+        QVERIFY(issued);
+        QCOMPARE(t.tokens.find(issued->token.id)->aiLimits, limited.aiLimits);
+        QCOMPARE(t.audit.list()->first().details.value(QStringLiteral("budget_daily_tokens")).toInteger(), 100'000);
+
+        // Changed: the rate limit and the AI limits together; 0 lifts a limit.
+        QSignalSpy changed(&t.tokens, &TokenService::tokenLimitsChanged);
+        AiLimits lifted = limited.aiLimits;
+        lifted.requestsPerMinute = 0;
+        lifted.budget.dailyTokens = 5000;
+        auto updated = t.tokens.setLimits(issued->token.id, {QStringLiteral("10/s"), lifted});
+        QVERIFY2(updated, updated ? "" : qPrintable(updated.error().toString()));
+        QCOMPARE(changed.count(), 1);
+        const Token stored = *t.tokens.find(issued->token.id);
+        QCOMPARE(stored.aiLimits, lifted);
+        QCOMPARE(stored.rateLimit, QStringLiteral("10/s"));
+        const AuditEvent audited = t.audit.list()->first();
+        QCOMPARE(audited.action, QStringLiteral("token.limits"));
+        QVERIFY(!audited.details.contains(QStringLiteral("ai_requests_per_minute")));
+
+        // Invalid values change nothing.
+        AiLimits negative;
+        negative.tokensPerMinute = -1;
+        QVERIFY(!t.tokens.setLimits(issued->token.id, {QString(), negative}));
+        QVERIFY(!t.tokens.setLimits(issued->token.id, {QStringLiteral("fast"), {}}));
+        QVERIFY(!t.tokens.setLimits(9999, {}));
+        QCOMPARE(t.tokens.find(issued->token.id)->aiLimits, lifted);
+        QCOMPARE(changed.count(), 1);
+
+        // A rotated token keeps its limits.
+        auto rotated = t.tokens.rotate(issued->token.id);
+        QVERIFY(rotated);
+        QCOMPARE(t.tokens.find(rotated->token.id)->aiLimits, lifted);
+        QCOMPARE(t.tokens.find(rotated->token.id)->rateLimit, QStringLiteral("10/s"));
+    }
+
+    void createRejectsInvalidAiLimits()
+    {
+        test::TestCatalog t;
+        QVERIFY(t.isReady());
+        t.addBillingApiAndConsumer();
+        TokenRequest bad = request(t);
+        bad.aiLimits.requestsPerMinute = aiLimits::kMaxRequestsPerMinute + 1;
+        auto refused = t.tokens.create(bad);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().field, QStringLiteral("ai-rpm"));
+        QCOMPARE(t.rowCount(QStringLiteral("tokens")), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTokenService)
