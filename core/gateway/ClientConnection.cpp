@@ -222,17 +222,13 @@ bool ClientConnection::takeRateLimit()
         const quint64 key = tokenLimited ? RateLimiter::tokenKey(m_x.token->id)
                                          : RateLimiter::apiTokenKey(m_x.route->apiId, m_x.token->id);
         const RateLimiter::Decision decision = m_state.rateLimiter.take(key, limit, m_x.startMs);
-        m_x.rateHeaders = {{QByteArrayLiteral("RateLimit-Limit"), QByteArray::number(decision.limit)},
-            {QByteArrayLiteral("RateLimit-Remaining"), QByteArray::number(decision.remaining)},
-            {QByteArrayLiteral("RateLimit-Reset"), QByteArray::number(decision.resetSeconds)}};
+        m_x.rateHeaders = decision.headers();
         if (!decision.allowed) {
-            auto headers = m_x.rateHeaders;
-            headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(decision.retryAfterSeconds)});
             respond(429, "rate_limited",
                 QStringLiteral("the rate limit of %1 was exceeded; retry in %2 s")
                     .arg(limit.toString())
                     .arg(decision.retryAfterSeconds),
-                "rate_limited", headers);
+                "rate_limited", m_x.rateHeaders);
             return false;
         }
     }
@@ -563,11 +559,18 @@ void ClientConnection::respond(int status, QByteArrayView errorCode, const QStri
 {
     if (!m_x.active || m_x.responseStarted)
         return;
+    m_x.event.rejectReason = std::move(rejectReason);
+    respondJson(status, responses::jsonErrorBody(errorCode, description), std::move(headers));
+}
+
+void ClientConnection::respondJson(int status, const QByteArray& body, QList<std::pair<QByteArray, QByteArray>> headers)
+{
+    if (!m_x.active || m_x.responseStarted)
+        return;
     if ((m_x.closeAfterIfRejected && !m_x.requestComplete) || m_shuttingDown || m_state.draining.load())
         m_x.closeAfter = true;
     headers.append({QByteArrayLiteral("X-Request-Id"), m_x.requestId});
-    m_x.event.rejectReason = std::move(rejectReason);
-    respondRaw(responses::jsonError(status, errorCode, description, headers, m_x.closeAfter), status);
+    respondRaw(responses::build(status, headers, "application/json", body, m_x.closeAfter), status);
 }
 
 void ClientConnection::respondRaw(QByteArray bytes, int status)

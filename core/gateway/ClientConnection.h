@@ -100,6 +100,8 @@ private:
     // Answers the current request from the gateway itself (an error, 404, 429 ...).
     void respond(int status, QByteArrayView errorCode, const QString& description, QByteArray rejectReason,
         QList<std::pair<QByteArray, QByteArray>> headers = {});
+    // The same with a JSON body of any shape; respond() and respondAiError() are made of it.
+    void respondJson(int status, const QByteArray& body, QList<std::pair<QByteArray, QByteArray>> headers = {});
     void respondRaw(QByteArray bytes, int status);
     void failParse();
     void cutExchange(QByteArray error, int statusIfNotStarted, QByteArrayView code, const QString& description);
@@ -129,6 +131,11 @@ private:
     void connectAi(const AiProviderRoute& provider, QByteArray head, QByteArray body);
     // An error in OpenAI's shape, which the SDKs on these routes show to their user.
     void respondAiError(int status, QByteArray body, QByteArray error);
+    // The token's limit of AI requests a minute; false after answering 429.
+    bool takeAiRequestLimit();
+    // Its limit of AI tokens a minute and its (and its consumer's) daily and monthly budgets, checked before a
+    // request that spends tokens; false after answering 429.
+    bool withinAiBudget();
     bool onAiUpstreamHead(HttpResponseHead& head); // true: handled (translated, or retried on a fallback)
     void onAiUpstreamBody(QByteArrayView chunk);
     void onAiUpstreamComplete();

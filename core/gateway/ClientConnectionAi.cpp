@@ -8,6 +8,7 @@
 #include "core/gateway/HttpResponses.h"
 #include "core/gateway/UpstreamPool.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -170,7 +171,7 @@ void ClientConnection::beginAi(const HttpRequestHead& head, QByteArrayView path)
             return;
         }
     }
-    if (!takeRateLimit())
+    if (!takeRateLimit() || !takeAiRequestLimit())
         return;
 
     HttpParser::Limits limits;
@@ -268,6 +269,8 @@ void ClientConnection::dispatchAiChat()
         return;
     }
     m_x.event.model = model;
+    if (!withinAiBudget())
+        return;
     tryNextAiTarget();
 }
 
@@ -329,6 +332,8 @@ void ClientConnection::dispatchAiPassthrough()
                 : QStringLiteral("the token's scopes do not allow the model \"%1/%2\"").arg(provider.name, model)));
         return;
     }
+    if (!withinAiBudget())
+        return;
     if (provider.keyExpected && provider.apiKey.isEmpty()) {
         respondAiError(502,
             openAiError(QStringLiteral("the key of the provider \"%1\" is not available (is the keychain locked?)")
@@ -375,14 +380,70 @@ void ClientConnection::connectAi(const AiProviderRoute& provider, QByteArray hea
 
 void ClientConnection::respondAiError(int status, QByteArray body, QByteArray error)
 {
-    m_x.event.error = error;
-    if (!m_x.active || m_x.responseStarted)
-        return;
-    if ((m_x.closeAfterIfRejected && !m_x.requestComplete) || m_shuttingDown || m_state.draining.load())
-        m_x.closeAfter = true;
-    respondRaw(responses::build(status, {{QByteArrayLiteral("X-Request-Id"), m_x.requestId}}, "application/json", body,
-                   m_x.closeAfter),
-        status);
+    m_x.event.error = std::move(error);
+    respondJson(status, body);
+}
+
+bool ClientConnection::takeAiRequestLimit()
+{
+    const qint64 perMinute = m_x.token->aiLimits.requestsPerMinute;
+    if (perMinute <= 0)
+        return true;
+    const RateLimit limit {int(perMinute), 60'000};
+    const RateLimiter::Decision decision
+        = m_state.aiRequestLimiter.take(RateLimiter::tokenKey(m_x.token->id), limit, m_x.startMs);
+    if (decision.allowed)
+        return true;
+    respond(429, "rate_limited",
+        QStringLiteral("the token's limit of %1 AI requests a minute was reached; retry in %2 s")
+            .arg(perMinute)
+            .arg(decision.retryAfterSeconds),
+        "ai_rate_limited", decision.headers());
+    return false;
+}
+
+bool ClientConnection::withinAiBudget()
+{
+    const TokenGrant& token = *m_x.token;
+    if (const qint64 perMinute = token.aiLimits.tokensPerMinute; perMinute > 0) {
+        const RateLimit limit {int(perMinute), 60'000};
+        const RateLimiter::Decision decision
+            = m_state.aiTokenLimiter.check(RateLimiter::tokenKey(token.id), limit, m_x.startMs);
+        if (!decision.allowed) {
+            respond(429, "rate_limited",
+                QStringLiteral("the token's limit of %1 AI tokens a minute is spent; retry in %2 s")
+                    .arg(perMinute)
+                    .arg(decision.retryAfterSeconds),
+                "ai_rate_limited", decision.headers());
+            return false;
+        }
+    }
+    const UsageLedger::Verdict verdict
+        = m_state.usage.check(token.id, token.aiLimits.budget, token.consumerId, token.consumerBudget, m_x.startMs);
+    if (verdict.allowed)
+        return true;
+    const QString resetAt = QDateTime::fromMSecsSinceEpoch(verdict.resetAtMs, Qt::UTC).toString(Qt::ISODate);
+    const bool daily = verdict.budget.endsWith(u"_daily");
+    const bool ofConsumer = verdict.budget.startsWith(u"consumer");
+    const QString whose
+        = ofConsumer ? QStringLiteral("consumer \"%1\"'s").arg(token.consumerName) : QStringLiteral("token's");
+    const QJsonObject body {{QStringLiteral("error"), QStringLiteral("budget_exceeded")},
+        {QStringLiteral("error_description"),
+            QStringLiteral("the %1 %2 budget of %3 AI tokens is spent (%4 used); it resets at %5")
+                .arg(whose, daily ? QStringLiteral("daily") : QStringLiteral("monthly"))
+                .arg(verdict.limit)
+                .arg(verdict.used)
+                .arg(resetAt)},
+        {QStringLiteral("budget"), verdict.budget}, {QStringLiteral("limit"), verdict.limit},
+        {QStringLiteral("used"), verdict.used}, {QStringLiteral("reset_at"), resetAt}};
+    const qint64 retryAfter = std::max<qint64>(1, (verdict.resetAtMs - m_x.startMs + 999) / 1000);
+    m_x.event.rejectReason = QByteArrayLiteral("budget_exceeded");
+    m_x.event.error = m_x.event.rejectReason; // the log shows why
+    // The SDKs retry a 429 by themselves; hours before the reset, they should not.
+    respondJson(429, QJsonDocument(body).toJson(QJsonDocument::Compact),
+        {{QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfter)},
+            {QByteArrayLiteral("x-should-retry"), QByteArrayLiteral("false")}});
+    return false;
 }
 
 bool ClientConnection::onAiUpstreamHead(HttpResponseHead& head)
@@ -526,6 +587,11 @@ void ClientConnection::recordAiUsage(const ResponseTranslator& translator)
         return;
     m_x.event.tokensIn = usage.promptTokens;
     m_x.event.tokensOut = usage.completionTokens;
+    // The minute's budget learns at once; the day's and month's when the log writer has written the event.
+    if (const qint64 perMinute = m_x.token ? m_x.token->aiLimits.tokensPerMinute : 0; perMinute > 0) {
+        m_state.aiTokenLimiter.debit(RateLimiter::tokenKey(m_x.token->id), RateLimit {int(perMinute), 60'000},
+            m_x.event.aiTokens(), m_state.clock.nowMs());
+    }
 }
 
 } // namespace gatehouse::gateway

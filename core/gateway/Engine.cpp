@@ -74,6 +74,7 @@ Result<void> Engine::start(const EngineConfig& config)
 
     m_logWriter = std::make_unique<RequestLogWriter>(
         m_catalog.filePath(), state->logQueue, state->metrics, m_clock, config.logRetentionMs);
+    m_logWriter->setUsageLedger(&state->usage, config.usageRefreshMs);
     connect(m_logWriter.get(), &RequestLogWriter::batchWritten, this, &Engine::requestsLogged, Qt::QueuedConnection);
     if (!m_logWriter->start()) {
         for (qintptr open : descriptors)
@@ -274,6 +275,14 @@ void Engine::pollRevision()
     auto revision = m_catalog.revision();
     if (revision && *revision != snapshotRevision())
         (void)reload();
+    // Buckets idle for an hour are full again: dropping them changes nothing but the memory they hold.
+    const qint64 now = m_clock.nowMs();
+    if (m_state && now - m_lastPurgeMs >= 60'000) {
+        m_lastPurgeMs = now;
+        m_state->rateLimiter.purgeIdle(now);
+        m_state->aiRequestLimiter.purgeIdle(now);
+        m_state->aiTokenLimiter.purgeIdle(now);
+    }
 }
 
 qint64 Engine::snapshotRevision() const

@@ -99,6 +99,7 @@ private:
     QSet<qint64> m_keyReads; // providers whose key is being read
     QSet<qint64> m_keyFailures; // providers whose key could not be read (warned once, retried on change)
     quint16 m_port = 0;
+    qint64 m_lastPurgeMs = 0; // when the rate limiters last dropped their idle buckets
     bool m_running = false;
 };
 

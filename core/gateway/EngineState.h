@@ -6,6 +6,7 @@
 #include "core/gateway/RequestLogQueue.h"
 #include "core/gateway/Snapshot.h"
 #include "core/gateway/UpstreamTls.h"
+#include "core/gateway/UsageLedger.h"
 
 #include <atomic>
 
@@ -30,6 +31,9 @@ public:
     const Clock& clock;
     const QSslConfiguration upstreamTls; // built once: loading the system CAs is not free
     RateLimiter rateLimiter;
+    RateLimiter aiRequestLimiter; // tokens' AI requests a minute
+    RateLimiter aiTokenLimiter; // tokens' AI tokens a minute, debited when a response reports its usage
+    UsageLedger usage; // AI tokens spent today and this month, for the budgets
     RequestLogQueue logQueue;
     GatewayMetrics metrics;
     std::atomic<bool> draining {false};

@@ -35,6 +35,11 @@ struct RequestEvent
     qint64 tokensIn = -1;
     qint64 tokensOut = -1;
 
+    // An authenticated AI request that a provider answered: what the daily sums and the budgets count.
+    bool countsAsAiUsage() const { return providerId > 0 && !model.isEmpty() && tokenId > 0 && rejectReason.isEmpty(); }
+    // Prompt plus completion tokens, those not reported counting as none.
+    qint64 aiTokens() const { return (tokensIn > 0 ? tokensIn : 0) + (tokensOut > 0 ? tokensOut : 0); }
+
     // Removes the values from a request-target's query string, keeping the names.
     static QByteArray redactQuery(QByteArrayView target);
 };

@@ -148,7 +148,7 @@ Result<void> RequestLogStore::append(const QList<RequestEvent>& batch)
             sqlite3_bind_null(insert, 18);
         if (auto error = run(Insert, "insert"))
             return fail(*error);
-        if (model > 0 && event.tokenId > 0 && event.rejectReason.isEmpty()) {
+        if (model > 0 && event.countsAsAiUsage()) {
             sqlite3_stmt* usage = statement(db, AddUsage);
             if (!usage)
                 return fail(Error::runtime(QStringLiteral("AI usage: ") + QString::fromUtf8(sqlite3_errmsg(db))));

@@ -5,6 +5,7 @@
 #include "core/gateway/GatewayMetrics.h"
 #include "core/gateway/RequestLogQueue.h"
 #include "core/gateway/RequestLogStore.h"
+#include "core/gateway/UsageLedger.h"
 
 #include <QSqlDatabase>
 #include <QTimer>
@@ -27,6 +28,12 @@ RequestLogWriter::RequestLogWriter(
 RequestLogWriter::~RequestLogWriter()
 {
     stop();
+}
+
+void RequestLogWriter::setUsageLedger(UsageLedger* usage, int refreshMs)
+{
+    m_usage = usage;
+    m_usageRefreshMs = refreshMs;
 }
 
 bool RequestLogWriter::start()
@@ -55,6 +62,8 @@ void RequestLogWriter::open()
     (void)sql::exec(db, QStringLiteral("PRAGMA journal_mode = WAL"));
     (void)sql::exec(db, QStringLiteral("PRAGMA synchronous = NORMAL"));
     m_store = std::make_unique<RequestLogStore>(db);
+    // Before start() returns, so that the budgets hold from the gateway's first request.
+    refreshUsage();
 
     auto* flushTimer = new QTimer(m_context);
     flushTimer->setInterval(kFlushIntervalMs);
@@ -65,6 +74,26 @@ void RequestLogWriter::open()
     connect(retentionTimer, &QTimer::timeout, m_context, [this] { purge(); });
     retentionTimer->start();
     QTimer::singleShot(0, m_context, [this] { purge(); });
+    if (m_usage && m_usageRefreshMs > 0) {
+        auto* usageTimer = new QTimer(m_context);
+        usageTimer->setInterval(m_usageRefreshMs);
+        connect(usageTimer, &QTimer::timeout, m_context, [this] { refreshUsage(); });
+        usageTimer->start();
+    }
+}
+
+void RequestLogWriter::refreshUsage()
+{
+    if (!m_usage || !m_store)
+        return;
+    // On this thread, after this writer's own commits: the sums hold every batch written so far, and the batches
+    // after it are added as they are written, so nothing counts twice.
+    auto totals = UsageLedger::read(QSqlDatabase::database(m_connectionName, false), m_clock.nowMs());
+    if (!totals) {
+        Q_EMIT writeFailed(totals.error().toString());
+        return;
+    }
+    m_usage->replace(std::move(*totals));
 }
 
 void RequestLogWriter::drain()
@@ -81,6 +110,12 @@ void RequestLogWriter::drain()
         return;
     }
     m_written.fetch_add(quint64(batch.size()));
+    if (m_usage) {
+        for (const RequestEvent& event : batch) {
+            if (event.countsAsAiUsage())
+                m_usage->add(event.tokenId, event.consumerId, event.aiTokens(), event.timeMs);
+        }
+    }
     Q_EMIT batchWritten(batch);
 }
 

@@ -17,6 +17,7 @@ namespace gatehouse::gateway {
 class GatewayMetrics;
 class RequestLogQueue;
 class RequestLogStore;
+class UsageLedger;
 
 // Drains the RequestLogQueue into the catalog on a thread of its own: one transaction per batch,
 // a batch every 100 ms (so observers hear at most ten times a second), retention in the
@@ -28,10 +29,13 @@ class RequestLogWriter : public QObject
 public:
     static constexpr int kFlushIntervalMs = 100;
     static constexpr qint64 kDefaultRetentionMs = 30LL * 24 * 3600 * 1000;
-
     RequestLogWriter(QString catalogPath, RequestLogQueue& queue, GatewayMetrics& metrics, const Clock& clock,
         qint64 retentionMs = kDefaultRetentionMs);
     ~RequestLogWriter() override;
+
+    // Keeps `usage` up to date with the AI usage of every batch written, and reads it again from the catalog when
+    // the writer starts and every `refreshMs` after. Call before start().
+    void setUsageLedger(UsageLedger* usage, int refreshMs);
 
     bool start();
     // Writes whatever is queued, then stops the thread. Safe to call twice.
@@ -50,12 +54,15 @@ private:
     void open();
     void drain();
     void purge();
+    void refreshUsage();
 
     QString m_catalogPath;
     RequestLogQueue& m_queue;
     GatewayMetrics& m_metrics;
     const Clock& m_clock;
     qint64 m_retentionMs;
+    UsageLedger* m_usage = nullptr;
+    int m_usageRefreshMs = 0;
     QThread m_thread;
     QObject* m_context = nullptr; // lives in m_thread; owns the timers
     QString m_connectionName;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/catalog/AiLimits.h"
 #include "core/gateway/AiCatalog.h"
 #include "core/gateway/Route.h"
 #include "core/tokens/ScopeSet.h"
@@ -30,6 +31,8 @@ struct TokenGrant
     qint64 expiresAtMs = 0; // 0: never
     qint64 revokedAtMs = 0; // 0: not revoked; may lie in the future (a rotation's grace period)
     RateLimit rateLimit;
+    AiLimits aiLimits; // the token's own budget and per-minute limits on the AI routes
+    UsageBudget consumerBudget; // its consumer's budget, shared with the consumer's other tokens
 
     bool isRevokedAt(qint64 nowMs) const { return revokedAtMs != 0 && revokedAtMs <= nowMs; }
     bool isExpiredAt(qint64 nowMs) const { return expiresAtMs != 0 && expiresAtMs <= nowMs; }

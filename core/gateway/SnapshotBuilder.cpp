@@ -69,8 +69,9 @@ Result<SnapshotPtr> SnapshotBuilder::build(const QSqlDatabase& db, const Provide
     QList<TokenGrant> grants;
     auto tokens = sql::exec(db,
         QStringLiteral("SELECT t.id, t.consumer_id, t.secret_hash, c.name, t.name, t.hint, t.scopes, "
-                       "t.expires_at, t.revoked_at, t.rate_limit "
-                       "FROM tokens t JOIN consumers c ON c.id = t.consumer_id"));
+                       "t.expires_at, t.revoked_at, t.rate_limit, t.budget_daily_tokens, t.budget_monthly_tokens, "
+                       "t.ai_requests_per_minute, t.ai_tokens_per_minute, c.budget_daily_tokens, "
+                       "c.budget_monthly_tokens FROM tokens t JOIN consumers c ON c.id = t.consumer_id"));
     if (!tokens) {
         finish();
         return tokens.error();
@@ -88,6 +89,10 @@ Result<SnapshotPtr> SnapshotBuilder::build(const QSqlDatabase& db, const Provide
         grant.revokedAtMs = tokens->value(8).toLongLong();
         auto limit = RateLimit::parse(tokens->value(9).toString());
         grant.rateLimit = limit ? *limit : RateLimit {};
+        grant.aiLimits.budget = {tokens->value(10).toLongLong(), tokens->value(11).toLongLong()};
+        grant.aiLimits.requestsPerMinute = tokens->value(12).toLongLong();
+        grant.aiLimits.tokensPerMinute = tokens->value(13).toLongLong();
+        grant.consumerBudget = {tokens->value(14).toLongLong(), tokens->value(15).toLongLong()};
         grants.append(grant);
     }
     tokens->finish();
