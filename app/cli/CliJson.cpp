@@ -26,6 +26,12 @@ QString displayTime(const QDateTime& time)
     return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) + u'Z';
 }
 
+// A limit or budget: its number, or null when there is none.
+QJsonValue limitJson(qint64 value)
+{
+    return value > 0 ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
+}
+
 QJsonObject toJson(const Api& api)
 {
     return {{QStringLiteral("name"), api.name}, {QStringLiteral("upstream"), api.upstream.toString()},
@@ -40,7 +46,9 @@ QJsonObject toJson(const Consumer& consumer)
     return {{QStringLiteral("name"), consumer.name}, {QStringLiteral("description"), consumer.description},
         {QStringLiteral("active_tokens"), consumer.activeTokens},
         {QStringLiteral("last_used"), isoTime(consumer.lastUsed)},
-        {QStringLiteral("created"), isoTime(consumer.created)}};
+        {QStringLiteral("created"), isoTime(consumer.created)},
+        {QStringLiteral("budget_daily_tokens"), limitJson(consumer.budget.dailyTokens)},
+        {QStringLiteral("budget_monthly_tokens"), limitJson(consumer.budget.monthlyTokens)}};
 }
 
 QJsonObject toJson(const Token& token, TokenState state)
@@ -56,6 +64,10 @@ QJsonObject toJson(const Token& token, TokenState state)
         {QStringLiteral("rotated_from"), token.rotatedFrom ? QJsonValue(token.rotatedFrom) : QJsonValue()},
         {QStringLiteral("grace_ends"), isoTime(token.graceEnds)},
         {QStringLiteral("rate_limit"), token.rateLimit.isEmpty() ? QJsonValue() : QJsonValue(token.rateLimit)},
+        {QStringLiteral("budget_daily_tokens"), limitJson(token.aiLimits.budget.dailyTokens)},
+        {QStringLiteral("budget_monthly_tokens"), limitJson(token.aiLimits.budget.monthlyTokens)},
+        {QStringLiteral("ai_requests_per_minute"), limitJson(token.aiLimits.requestsPerMinute)},
+        {QStringLiteral("ai_tokens_per_minute"), limitJson(token.aiLimits.tokensPerMinute)},
         {QStringLiteral("hint"), token.hint}};
 }
 

@@ -1,6 +1,7 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/CliJson.h"
 #include "app/cli/Commands.h"
+#include "app/cli/LimitOptions.h"
 
 #include "core/catalog/ConsumerService.h"
 
@@ -11,9 +12,11 @@ namespace gatehouse::cli {
 namespace {
 
 const QString kUsage = QStringLiteral(
-    "usage: gatehouse-cli consumer add NAME [--description TEXT]\n"
+    "usage: gatehouse-cli consumer add NAME [--description TEXT] [--budget-daily TOKENS] [--budget-monthly TOKENS]\n"
     "       gatehouse-cli consumer update NAME [--description TEXT] [--rename NEW-NAME]\n"
-    "       gatehouse-cli consumer list | consumer show NAME | consumer remove NAME [--revoke-tokens]\n");
+    "                                     [--budget-daily TOKENS|none] [--budget-monthly TOKENS|none]\n"
+    "       gatehouse-cli consumer list | consumer show NAME | consumer remove NAME [--revoke-tokens]\n"
+    "budgets: AI tokens (prompt + completion) a UTC day or month that all of the consumer's tokens share\n");
 
 void printConsumer(CliContext& context, const Consumer& consumer)
 {
@@ -25,7 +28,8 @@ void printConsumer(CliContext& context, const Consumer& consumer)
                   << "description:    " << consumer.description << '\n'
                   << "active tokens:  " << consumer.activeTokens << '\n'
                   << "last used:      " << displayTime(consumer.lastUsed) << '\n'
-                  << "created:        " << displayTime(consumer.created) << '\n';
+                  << "created:        " << displayTime(consumer.created) << '\n'
+                  << "AI budget:      " << describeBudget(consumer.budget) << '\n';
     context.out().flush();
 }
 
@@ -34,13 +38,17 @@ int add(CliContext& context, const QStringList& args)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The consumer's name."));
     parser.addOption({QStringLiteral("description"), QStringLiteral("What or who it is."), QStringLiteral("TEXT")});
+    parser.addOptions(budgetOptions());
     int exitCode = 0;
     if (!context.parse(parser, QStringLiteral("consumer add"), args, 1, exitCode))
         return exitCode;
+    auto budget = readBudgetOptions(parser);
+    if (!budget)
+        return context.fail(budget.error());
     if (auto opened = context.open(); !opened)
         return context.fail(opened.error());
-    auto added
-        = context.consumers().add(parser.positionalArguments().at(0), parser.value(QStringLiteral("description")));
+    auto added = context.consumers().add(
+        parser.positionalArguments().at(0), parser.value(QStringLiteral("description")), *budget);
     if (!added)
         return context.fail(added.error());
     printConsumer(context, *added);
@@ -53,6 +61,7 @@ int update(CliContext& context, const QStringList& args)
     parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The consumer's name."));
     parser.addOptions({{QStringLiteral("description"), QStringLiteral("What or who it is."), QStringLiteral("TEXT")},
         {QStringLiteral("rename"), QStringLiteral("A new name."), QStringLiteral("NEW-NAME")}});
+    parser.addOptions(budgetOptions());
     int exitCode = 0;
     if (!context.parse(parser, QStringLiteral("consumer update"), args, 1, exitCode))
         return exitCode;
@@ -66,7 +75,10 @@ int update(CliContext& context, const QStringList& args)
     const QString description = parser.isSet(QStringLiteral("description"))
         ? parser.value(QStringLiteral("description"))
         : existing->description;
-    auto updated = context.consumers().update(name, newName, description);
+    auto budget = readBudgetOptions(parser, existing->budget);
+    if (!budget)
+        return context.fail(budget.error());
+    auto updated = context.consumers().update(name, newName, description, *budget);
     if (!updated)
         return context.fail(updated.error());
     auto reread = context.consumers().find(updated->name);

@@ -1,10 +1,12 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/CliJson.h"
 #include "app/cli/Commands.h"
+#include "app/cli/LimitOptions.h"
 
 #include "core/catalog/Catalog.h"
 #include "core/catalog/ConsumerService.h"
 #include "core/common/Clock.h"
+#include "core/gateway/UsageLedger.h"
 #include "core/tokens/Duration.h"
 #include "core/tokens/TokenService.h"
 
@@ -17,11 +19,16 @@ namespace {
 const QString kUsage = QStringLiteral(
     "usage: gatehouse-cli token create --consumer NAME --scope SCOPE [--scope SCOPE ...] --ttl DURATION [--name "
     "LABEL]\n"
-    "                                  [--rate-limit 10/s]\n"
+    "                                  [--rate-limit 10/s] [--budget-daily TOKENS] [--budget-monthly TOKENS]\n"
+    "                                  [--ai-rpm N] [--ai-tpm TOKENS]\n"
+    "       gatehouse-cli token limits ID [--rate-limit RATE|none] [--budget-daily TOKENS|none]\n"
+    "                                  [--budget-monthly TOKENS|none] [--ai-rpm N|none] [--ai-tpm TOKENS|none]\n"
     "       gatehouse-cli token list [--consumer NAME] [--state active|expiring|expired|revoked] [--within 7d]\n"
     "       gatehouse-cli token show ID | token revoke ID [--reason TEXT] | token rotate ID [--grace DURATION]\n"
     "scopes: api:NAME, api:NAME:read, api:NAME:write, ai:PROVIDER/MODEL-GLOB, ai:*\n"
-    "ttl:    15m, 1h, 7d, 90d, an ISO 8601 time (2027-01-31T00:00:00Z), or never\n");
+    "ttl:    15m, 1h, 7d, 90d, an ISO 8601 time (2027-01-31T00:00:00Z), or never\n"
+    "budgets: AI tokens (prompt + completion) a UTC day or month, as 250000, 250k or 2M; the consumer may have its\n"
+    "         own (`consumer update NAME --budget-daily ...`), shared by all of its tokens\n");
 
 Result<qint64> parseId(const QString& text)
 {
@@ -31,6 +38,16 @@ Result<qint64> parseId(const QString& text)
         return Error::invalid(
             QStringLiteral("ID"), QStringLiteral("\"%1\" is not a token id (a positive number)").arg(text));
     return id;
+}
+
+QString describeAiRates(const AiLimits& limits)
+{
+    QStringList parts;
+    if (limits.requestsPerMinute > 0)
+        parts << QStringLiteral("%1 requests/min").arg(limits.requestsPerMinute);
+    if (limits.tokensPerMinute > 0)
+        parts << aiLimits::formatTokens(limits.tokensPerMinute) + QStringLiteral(" tokens/min");
+    return parts.isEmpty() ? QStringLiteral("none") : parts.join(QStringLiteral(", "));
 }
 
 void printToken(CliContext& context, const Token& token)
@@ -48,7 +65,13 @@ void printToken(CliContext& context, const Token& token)
         << "scopes:        " << token.scopes.join(u' ') << '\n'
         << "rate limit:    " << (token.rateLimit.isEmpty() ? QStringLiteral("the API's default") : token.rateLimit)
         << '\n'
-        << "hint:          gth_..." << token.hint << '\n'
+        << "AI budget:     " << describeBudget(token.aiLimits.budget) << '\n'
+        << "AI limits:     " << describeAiRates(token.aiLimits) << '\n';
+    if (auto usage = gateway::UsageLedger::read(context.catalog().database(), Clock::system().nowMs())) {
+        const gateway::UsageLedger::Spent spent = usage->tokens.value(token.id);
+        out << "AI usage:      " << spent.day << " tokens today, " << spent.month << " this month (UTC)\n";
+    }
+    out << "hint:          gth_..." << token.hint << '\n'
         << "created:       " << displayTime(token.created) << '\n'
         << "expires:       " << (token.neverExpires() ? QStringLiteral("never") : displayTime(token.expires)) << '\n';
     if (token.revoked.isValid())
@@ -88,6 +111,8 @@ int create(CliContext& context, const QStringList& args)
             QStringLiteral("DURATION")},
         {QStringLiteral("name"), QStringLiteral("A label for the token."), QStringLiteral("LABEL")},
         {QStringLiteral("rate-limit"), QStringLiteral("This token's own rate: 10/s, 600/m."), QStringLiteral("RATE")}});
+    parser.addOptions(budgetOptions());
+    parser.addOptions(aiRateOptions());
     int exitCode = 0;
     if (!context.parse(parser, QStringLiteral("token create"), args, 0, exitCode))
         return exitCode;
@@ -98,10 +123,13 @@ int create(CliContext& context, const QStringList& args)
     auto expiry = tokens::parseExpiry(parser.value(QStringLiteral("ttl")), Clock::system().now(), u"ttl");
     if (!expiry)
         return context.fail(expiry.error());
+    auto limits = readAiLimitOptions(parser);
+    if (!limits)
+        return context.fail(limits.error());
     if (auto opened = context.open(); !opened)
         return context.fail(opened.error());
     TokenRequest request {parser.value(QStringLiteral("consumer")), parser.value(QStringLiteral("name")),
-        parser.values(QStringLiteral("scope")), *expiry, parser.value(QStringLiteral("rate-limit"))};
+        parser.values(QStringLiteral("scope")), *expiry, parser.value(QStringLiteral("rate-limit")), *limits};
     auto issued = context.tokens().create(request);
     if (!issued)
         return context.fail(issued.error());
@@ -233,13 +261,50 @@ int rotate(CliContext& context, const QStringList& args)
     return kExitOk;
 }
 
+int limits(CliContext& context, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("The token's id."));
+    parser.addOption({QStringLiteral("rate-limit"), QStringLiteral("This token's own rate: 10/s, 600/m, or none."),
+        QStringLiteral("RATE")});
+    parser.addOptions(budgetOptions());
+    parser.addOptions(aiRateOptions());
+    int exitCode = 0;
+    if (!context.parse(parser, QStringLiteral("token limits"), args, 1, exitCode))
+        return exitCode;
+    auto id = parseId(parser.positionalArguments().at(0));
+    if (!id)
+        return context.fail(id.error());
+    if (auto opened = context.open(); !opened)
+        return context.fail(opened.error());
+    auto token = context.tokens().find(*id);
+    if (!token)
+        return context.fail(token.error());
+    // Without options it only shows them; with some, those change and the rest stay.
+    auto ai = readAiLimitOptions(parser, token->aiLimits);
+    if (!ai)
+        return context.fail(ai.error());
+    TokenLimits limits {token->rateLimit, *ai};
+    if (parser.isSet(QStringLiteral("rate-limit")))
+        limits.rateLimit = parser.value(QStringLiteral("rate-limit"));
+    if (limits.rateLimit != token->rateLimit || limits.aiLimits != token->aiLimits) {
+        auto changed = context.tokens().setLimits(*id, limits);
+        if (!changed)
+            return context.fail(changed.error());
+        token = std::move(changed);
+    }
+    printToken(context, *token);
+    return kExitOk;
+}
+
 } // namespace
 
 int runTokenCommand(CliContext& context, QStringList args)
 {
     return context.dispatch(QStringLiteral("token"), std::move(args), kUsage,
         {{QStringLiteral("create"), create}, {QStringLiteral("list"), list}, {QStringLiteral("show"), show},
-            {QStringLiteral("revoke"), revoke}, {QStringLiteral("rotate"), rotate}});
+            {QStringLiteral("revoke"), revoke}, {QStringLiteral("rotate"), rotate},
+            {QStringLiteral("limits"), limits}});
 }
 
 } // namespace gatehouse::cli

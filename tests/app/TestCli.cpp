@@ -304,6 +304,57 @@ private Q_SLOTS:
         QCOMPARE(run.err.count('\n'), 1);
     }
 
+    void budgetsAndAiLimits()
+    {
+        const auto args = [](std::initializer_list<const char*> list) {
+            QStringList out;
+            for (const char* arg : list)
+                out << QString::fromLatin1(arg);
+            return out;
+        };
+        QCOMPARE(cli(args({"api", "add", "billing", "--upstream", "http://127.0.0.1:9"})).exitCode, 0);
+        Run consumer = cli(args({"--json", "consumer", "add", "mobile-app", "--budget-daily", "250k"}));
+        QCOMPARE(consumer.exitCode, 0);
+        QCOMPARE(consumer.json()[QLatin1StringView("budget_daily_tokens")].toInteger(), 250'000);
+        QVERIFY(consumer.json()[QLatin1StringView("budget_monthly_tokens")].isNull());
+        consumer = cli(args({"--json", "consumer", "update", "mobile-app", "--budget-monthly", "5M"}));
+        QCOMPARE(consumer.json()[QLatin1StringView("budget_daily_tokens")].toInteger(), 250'000); // kept
+        QCOMPARE(consumer.json()[QLatin1StringView("budget_monthly_tokens")].toInteger(), 5'000'000);
+
+        const QJsonObject token = createToken(
+            args({"--budget-daily", "100k", "--budget-monthly", "1.5M", "--ai-rpm", "60", "--ai-tpm", "20k"}));
+        QCOMPARE(token[QLatin1StringView("budget_daily_tokens")].toInteger(), 100'000);
+        QCOMPARE(token[QLatin1StringView("budget_monthly_tokens")].toInteger(), 1'500'000);
+        QCOMPARE(token[QLatin1StringView("ai_requests_per_minute")].toInteger(), 60);
+        QCOMPARE(token[QLatin1StringView("ai_tokens_per_minute")].toInteger(), 20'000);
+        const QString id = QString::number(token[QLatin1StringView("id")].toInteger());
+
+        // `token limits` changes only what it is given; `none` lifts a limit.
+        Run limits = cli(QStringList {QStringLiteral("--json"), QStringLiteral("token"), QStringLiteral("limits"), id,
+            QStringLiteral("--ai-rpm"), QStringLiteral("none"), QStringLiteral("--rate-limit"), QStringLiteral("5/s")});
+        QCOMPARE(limits.exitCode, 0);
+        QVERIFY(limits.json()[QLatin1StringView("ai_requests_per_minute")].isNull());
+        QCOMPARE(limits.json()[QLatin1StringView("ai_tokens_per_minute")].toInteger(), 20'000);
+        QCOMPARE(limits.json()[QLatin1StringView("budget_daily_tokens")].toInteger(), 100'000);
+        QCOMPARE(limits.json()[QLatin1StringView("rate_limit")].toString(), QStringLiteral("5/s"));
+        const Run shown = cli({QStringLiteral("token"), QStringLiteral("show"), id});
+        QVERIFY2(shown.out.contains("AI budget:     100k/day, 1500k/month"), shown.out.constData());
+        QVERIFY2(shown.out.contains("AI limits:     20k tokens/min"), shown.out.constData());
+        QVERIFY2(shown.out.contains("AI usage:      0 tokens today, 0 this month"), shown.out.constData());
+
+        expectUsageError({QStringLiteral("token"), QStringLiteral("limits"), id, QStringLiteral("--budget-daily"),
+                             QStringLiteral("lots")},
+            QStringLiteral("budget-daily"));
+        expectUsageError(
+            {QStringLiteral("token"), QStringLiteral("limits"), id, QStringLiteral("--ai-tpm"), QStringLiteral("5G")},
+            QStringLiteral("ai-tpm"));
+        expectUsageError({QStringLiteral("consumer"), QStringLiteral("add"), QStringLiteral("other"),
+                             QStringLiteral("--budget-monthly"), QStringLiteral("-3")},
+            QStringLiteral("budget-monthly"));
+        expectUsageError(
+            {QStringLiteral("token"), QStringLiteral("limits"), QStringLiteral("x")}, QStringLiteral("ID"));
+    }
+
     void dataDirectoryFromEnvironment()
     {
         QTemporaryDir other;
