@@ -152,6 +152,25 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::AiUsageModel</name>
+    <message>
+        <source>%1: %2 tokens in all</source>
+        <translation>%1: %2 Tokens insgesamt</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation>Tokens ein</translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation>Tokens aus</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::ApiDialog</name>
     <message>
         <source>Edit API %1</source>
@@ -1231,6 +1250,50 @@ Die Tokens widerrufen und entfernen?</translation>
     <message>
         <source>Overview</source>
         <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>Konsument</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>AI usage by consumer, last %1 days (UTC)</source>
+        <translation>KI-Nutzung nach Konsument, letzte %1 Tage (UTC)</translation>
+    </message>
+    <message>
+        <source>AI usage by model, last %1 days (UTC)</source>
+        <translation>KI-Nutzung nach Modell, letzte %1 Tage (UTC)</translation>
+    </message>
+    <message>
+        <source>Reading the AI usage…</source>
+        <translation>Die KI-Nutzung wird gelesen…</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 (UTC days, today included)</source>
+        <translation>Vom %1 bis zum %2 (UTC-Tage, heute eingeschlossen)</translation>
+    </message>
+    <message>
+        <source>(no consumer)</source>
+        <translation>(kein Konsument)</translation>
+    </message>
+    <message>
+        <source>#%1 (deleted)</source>
+        <translation>#%1 (gelöscht)</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation>%1 (gelöscht)</translation>
+    </message>
+    <message>
+        <source>The AI usage could not be read (%1): the tables count requests since the page opened.</source>
+        <translation>Die KI-Nutzung konnte nicht gelesen werden (%1): Die Tabellen erfassen nur die Anfragen seit dem Öffnen der Seite.</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
     </message>
 </context>
 <context>

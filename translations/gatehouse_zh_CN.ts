@@ -152,6 +152,25 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::AiUsageModel</name>
+    <message>
+        <source>%1: %2 tokens in all</source>
+        <translation>%1：共 %2 个 Token</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation>输入 Token</translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation>输出 Token</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::ApiDialog</name>
     <message>
         <source>Edit API %1</source>
@@ -1225,6 +1244,50 @@ Revoke the tokens and remove?</source>
     <message>
         <source>Overview</source>
         <translation>概览</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>消费者</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>AI usage by consumer, last %1 days (UTC)</source>
+        <translation>按消费者统计的 AI 用量（最近 %1 天，UTC）</translation>
+    </message>
+    <message>
+        <source>AI usage by model, last %1 days (UTC)</source>
+        <translation>按模型统计的 AI 用量（最近 %1 天，UTC）</translation>
+    </message>
+    <message>
+        <source>Reading the AI usage…</source>
+        <translation>正在读取 AI 用量…</translation>
+    </message>
+    <message>
+        <source>From %1 to %2 (UTC days, today included)</source>
+        <translation>从 %1 到 %2（按 UTC 日计，含今天）</translation>
+    </message>
+    <message>
+        <source>(no consumer)</source>
+        <translation>（无消费者）</translation>
+    </message>
+    <message>
+        <source>#%1 (deleted)</source>
+        <translation>#%1（已删除）</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation>%1（已删除）</translation>
+    </message>
+    <message>
+        <source>The AI usage could not be read (%1): the tables count requests since the page opened.</source>
+        <translation>无法读取 AI 用量（%1）：这些表格只统计自页面打开以来的请求。</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
     </message>
 </context>
 <context>

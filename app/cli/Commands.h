@@ -17,5 +17,6 @@ int runServeCommand(CliContext& context, QStringList args);
 int runLogsCommand(CliContext& context, QStringList args);
 int runProviderCommand(CliContext& context, QStringList args);
 int runAliasCommand(CliContext& context, QStringList args);
+int runUsageCommand(CliContext& context, QStringList args);
 
 } // namespace gatehouse::cli

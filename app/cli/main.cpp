@@ -35,6 +35,7 @@ const char kUsage[]
       "  serve [--listen ADDR:PORT] [--admin-listen ADDR:PORT] [--workers N] [--no-admin] [--allow-non-loopback]\n"
       "        [--max-connections N] [--log-retention 30d]\n"
       "  logs [--follow] [--json] [--limit N]\n"
+      "  usage [--by consumer|model|token] [--days N]   AI requests and tokens per consumer, model or token\n"
       "  --version | --help\n"
       "\n"
       "The catalog lives in --data-dir, else $GATEHOUSE_DATA_DIR, else ~/.local/share/gatehouse.\n"
@@ -90,6 +91,7 @@ int main(int argc, char** argv)
         {QStringLiteral("logs"), runLogsCommand},
         {QStringLiteral("provider"), runProviderCommand},
         {QStringLiteral("alias"), runAliasCommand},
+        {QStringLiteral("usage"), runUsageCommand},
     };
     const QString command = args.takeFirst();
     if (command == QLatin1StringView("help")) {

@@ -4,12 +4,14 @@
 #include "core/common/Clock.h"
 #include "core/gateway/Engine.h"
 #include "ui/common/ConsoleServices.h"
+#include "ui/overview/AiUsageLoader.h"
 #include "ui/overview/ExpiringTokensModel.h"
 #include "ui/overview/RecentRevocationsModel.h"
 #include "ui/overview/RequestRateChart.h"
 #include "ui/overview/TopConsumersModel.h"
 #include "ui/overview/TrafficHistoryLoader.h"
 
+#include <QDateTime>
 #include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -85,6 +87,9 @@ OverviewPage::OverviewPage(ConsoleServices& services, gateway::Engine* engineOrN
     , m_consumers(new TopConsumersModel(this))
     , m_expiring(new ExpiringTokensModel(services, this))
     , m_revocations(new RecentRevocationsModel(services, RecentRevocationsModel::kDefaultLimit, this))
+    , m_usageLoader(new AiUsageLoader(this))
+    , m_usageByConsumer(new AiUsageModel(tr("Consumer"), this))
+    , m_usageByModel(new AiUsageModel(tr("Model"), this))
 {
     setObjectName(QStringLiteral("overviewPage"));
     buildUi();
@@ -103,6 +108,8 @@ OverviewPage::OverviewPage(ConsoleServices& services, gateway::Engine* engineOrN
             = (nowMs / TrafficWindow::kMinuteMs - (TrafficWindow::kMinutes - 1)) * TrafficWindow::kMinuteMs;
         m_loader->start(path, fromMs, nowMs);
     }
+    connect(m_usageLoader, &AiUsageLoader::finished, this, &OverviewPage::onUsage);
+    loadUsage();
     if (engineOrNull)
         connect(engineOrNull, &gateway::Engine::requestsLogged, this, &OverviewPage::addRequests);
 
@@ -150,10 +157,30 @@ void OverviewPage::buildUi()
     m_revocationsSorted->sort(RecentRevocationsModel::TimeColumn, Qt::DescendingOrder);
     m_revocationsView = makeTable(QStringLiteral("recentRevocations"), tr("Recent revocations"), m_revocationsSorted);
 
+    // Most tokens first: the proxies sort on the total, which no column shows (the tooltips do).
+    auto sortedByTokens = [this](AiUsageModel* model) {
+        auto* sorted = new QSortFilterProxyModel(this);
+        sorted->setSourceModel(model);
+        sorted->setSortRole(AiUsageModel::kTotalTokensRole);
+        sorted->sort(AiUsageModel::NameColumn, Qt::DescendingOrder);
+        return sorted;
+    };
+    const QString byConsumer = tr("AI usage by consumer, last %1 days (UTC)").arg(kUsageDays);
+    const QString byModel = tr("AI usage by model, last %1 days (UTC)").arg(kUsageDays);
+    m_usageByConsumerView
+        = makeTable(QStringLiteral("aiUsageByConsumer"), byConsumer, sortedByTokens(m_usageByConsumer));
+    m_usageByModelView = makeTable(QStringLiteral("aiUsageByModel"), byModel, sortedByTokens(m_usageByModel));
+    m_usageNote = new QLabel(tr("Reading the AI usage…"), this);
+    m_usageNote->setObjectName(QStringLiteral("aiUsageNote"));
+    m_usageNote->setWordWrap(true);
+
     auto* tables = new QGridLayout;
     tables->addWidget(titled(tr("Top consumers, last hour"), m_consumersView), 0, 0);
     tables->addWidget(titled(tr("Tokens expiring within 7 days"), m_expiringView), 0, 1);
-    tables->addWidget(titled(tr("Recent revocations"), m_revocationsView), 1, 0, 1, 2);
+    tables->addWidget(titled(byConsumer, m_usageByConsumerView), 1, 0);
+    tables->addWidget(titled(byModel, m_usageByModelView), 1, 1);
+    tables->addWidget(m_usageNote, 2, 0, 1, 2);
+    tables->addWidget(titled(tr("Recent revocations"), m_revocationsView), 3, 0, 1, 2);
     tables->setColumnStretch(0, 1);
     tables->setColumnStretch(1, 1);
 
@@ -175,6 +202,7 @@ void OverviewPage::perform(PageAction action)
         return;
     (void)m_expiring->reload();
     (void)m_revocations->reload();
+    loadUsage();
     refresh();
 }
 
@@ -182,6 +210,8 @@ void OverviewPage::addRequests(const QList<gatehouse::gateway::RequestEvent>& ba
 {
     bool counted = false;
     for (const gateway::RequestEvent& event : batch) {
+        if (event.timeMs >= m_usageLiveFromMs)
+            addUsage(event);
         if (event.timeMs >= m_liveFromMs) {
             m_traffic.record(event);
             counted = true;
@@ -223,6 +253,10 @@ void OverviewPage::refresh()
     m_p95->setText(latencyText(m_traffic.latencyPercentileUs(0.95)));
     m_consumers->setCounts(m_traffic.topConsumers(kTopConsumers), requests);
 
+    // The AI usage period ends today (UTC): a new day drops the oldest one, so the sums are read again.
+    if (QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).date() != m_usageToday)
+        loadUsage();
+
     // "in 3 hours" and which tokens are listed follow the clock: once a minute is enough.
     const qint64 minute = nowMs / TrafficWindow::kMinuteMs;
     if (minute != m_lastExpiryRefreshMinute) {
@@ -241,6 +275,105 @@ QString OverviewPage::latencyText(qint64 latencyUs)
     if (latencyUs < 1'000'000)
         return tr("%1 ms").arg(locale.toString(double(latencyUs) / 1000.0, 'f', 1));
     return tr("%1 s").arg(locale.toString(double(latencyUs) / 1'000'000.0, 'f', 2));
+}
+
+std::pair<QDate, QDate> OverviewPage::usagePeriod() const
+{
+    return UsageReport::lastDays(QDateTime::fromMSecsSinceEpoch(m_usageLiveFromMs, Qt::UTC), kUsageDays);
+}
+
+void OverviewPage::loadUsage()
+{
+    // A read under way finishes first (its sums fit its own seam); then this one starts.
+    if (m_usageLoader->isRunning()) {
+        m_usageReloadPending = true;
+        return;
+    }
+    const qint64 nowMs = m_services.clock.nowMs();
+    m_usageLiveFromMs = nowMs;
+    m_usageToday = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).date();
+    m_liveByConsumer.clear();
+    m_liveByModel.clear();
+    const auto [from, to] = usagePeriod();
+    const QString period
+        = tr("From %1 to %2 (UTC days, today included)").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+    m_usageByConsumerView->setToolTip(period);
+    m_usageByModelView->setToolTip(period);
+    const QString path = m_services.catalog.filePath();
+    if (path.isEmpty())
+        onUsage(AiUsageHistory(), QString());
+    else
+        m_usageLoader->start(path, from, to, nowMs);
+}
+
+void OverviewPage::onUsage(const AiUsageHistory& history, const QString& error)
+{
+    QList<AiUsageModel::Entry> consumers;
+    for (const UsageRow& row : history.byConsumer) {
+        QString name = row.name;
+        if (row.id == 0)
+            name = tr("(no consumer)");
+        else if (row.deleted || name.isEmpty())
+            name = tr("#%1 (deleted)").arg(row.id);
+        consumers.append({QString::number(row.id), name, row.requests, row.tokensIn, row.tokensOut});
+    }
+    QList<AiUsageModel::Entry> models;
+    for (const UsageRow& row : history.byModel) {
+        const QString name = row.deleted
+            ? tr("%1 (deleted)").arg(QStringLiteral("#%1/%2").arg(QString::number(row.providerId), row.model))
+            : row.providerName + u'/' + row.model;
+        models.append({QStringLiteral("%1/%2").arg(QString::number(row.providerId), row.model), name, row.requests,
+            row.tokensIn, row.tokensOut});
+    }
+    // What the batches brought since the seam goes on top.
+    consumers.append(m_liveByConsumer.values());
+    models.append(m_liveByModel.values());
+    m_usageByConsumer->setEntries(consumers);
+    m_usageByModel->setEntries(models);
+    m_usageLoaded = true;
+    if (error.isEmpty()) {
+        m_usageNote->hide();
+    } else {
+        m_usageNote->setText(
+            tr("The AI usage could not be read (%1): the tables count requests since the page opened.").arg(error));
+        m_usageNote->show();
+    }
+    Q_EMIT usageLoaded(error);
+    if (m_usageReloadPending) {
+        m_usageReloadPending = false;
+        loadUsage();
+    }
+}
+
+void OverviewPage::addUsage(const gateway::RequestEvent& event)
+{
+    // What the gateway sums per day (RequestLogStore): AI requests of a model, made with a token, not refused.
+    if (event.providerId <= 0 || event.model.isEmpty() || event.tokenId <= 0 || !event.rejectReason.isEmpty())
+        return;
+    const qint64 tokensIn = qMax<qint64>(0, event.tokensIn);
+    const qint64 tokensOut = qMax<qint64>(0, event.tokensOut);
+    QString consumer = event.consumerName;
+    if (event.consumerId <= 0)
+        consumer = tr("(no consumer)");
+    else if (consumer.isEmpty())
+        consumer = tr("#%1").arg(event.consumerId);
+    const AiUsageModel::Entry byConsumer {
+        QString::number(qMax<qint64>(0, event.consumerId)), consumer, 1, tokensIn, tokensOut};
+    const AiUsageModel::Entry byModel {QStringLiteral("%1/%2").arg(QString::number(event.providerId), event.model),
+        event.providerName + u'/' + event.model, 1, tokensIn, tokensOut};
+    for (auto [live, entry] : {std::pair {&m_liveByConsumer, &byConsumer}, std::pair {&m_liveByModel, &byModel}}) {
+        AiUsageModel::Entry& sum = (*live)[entry->key];
+        if (sum.key.isEmpty())
+            sum = *entry;
+        else {
+            sum.name = entry->name;
+            sum.requests += entry->requests;
+            sum.tokensIn += entry->tokensIn;
+            sum.tokensOut += entry->tokensOut;
+        }
+    }
+    m_usageByConsumer->add(byConsumer);
+    m_usageByModel->add(byModel);
 }
 
 void OverviewPage::activateExpiring(const QModelIndex& proxyIndex)

@@ -2,8 +2,11 @@
 
 #include "core/gateway/RequestEvent.h"
 #include "ui/common/Page.h"
+#include "ui/overview/AiUsageModel.h"
 #include "ui/overview/TrafficWindow.h"
 
+#include <QDate>
+#include <QHash>
 #include <QList>
 
 class QLabel;
@@ -17,22 +20,27 @@ class Engine;
 
 namespace gatehouse::ui {
 
+class AiUsageLoader;
 class ConsoleServices;
 class ExpiringTokensModel;
 class RecentRevocationsModel;
 class RequestRateChart;
 class TopConsumersModel;
 class TrafficHistoryLoader;
+struct AiUsageHistory;
 
 // The "Overview" page: the last hour of traffic (requests per minute as a chart, the error rate,
 // p50/p95 latency, the busiest consumers), the tokens that expire within 7 days (activating one
-// opens it in the Tokens page) and the newest revocations.
+// opens it in the Tokens page), the newest revocations, and the AI usage of the last 30 UTC days by consumer
+// and by model (requests, tokens in and out).
 //
 // Traffic figures come from a TrafficWindow in memory: seeded from the request log on open (read
 // on a thread, see TrafficHistoryLoader), then fed with the engine's batches (at most ten a
 // second, never one signal per request). The seam between the two is a time: the history counts
 // requests that arrived before the page opened, the engine's batches those that arrived after,
-// so a batch written while the history is read is never counted twice.
+// so a batch written while the history is read is never counted twice. The AI usage works alike: the daily
+// sums are read on a thread (AiUsageLoader, which takes out what was logged after the seam), the batches add
+// to them, and the sums are read again when the UTC day changes.
 class OverviewPage : public Page
 {
     Q_OBJECT
@@ -40,6 +48,7 @@ class OverviewPage : public Page
 public:
     static constexpr int kTopConsumers = 5;
     static constexpr int kTickMs = 1000;
+    static constexpr int kUsageDays = 30; // the AI usage tables' period: these UTC days, today included
 
     // `engineOrNull`: the console's own gateway, whose batches feed the figures live.
     OverviewPage(ConsoleServices& services, gateway::Engine* engineOrNull, QWidget* parent = nullptr);
@@ -57,6 +66,9 @@ public:
 
     const TrafficWindow& traffic() const { return m_traffic; }
     bool isHistoryLoaded() const { return m_historyLoaded; }
+    bool isUsageLoaded() const { return m_usageLoaded; }
+    // The AI usage tables' period, UTC days: {first, last (today)}.
+    std::pair<QDate, QDate> usagePeriod() const;
 
     RequestRateChart* chart() const { return m_chart; }
     QTableView* topConsumersView() const { return m_consumersView; }
@@ -65,6 +77,10 @@ public:
     TopConsumersModel* topConsumersModel() const { return m_consumers; }
     ExpiringTokensModel* expiringModel() const { return m_expiring; }
     RecentRevocationsModel* revocationsModel() const { return m_revocations; }
+    QTableView* usageByConsumerView() const { return m_usageByConsumerView; }
+    QTableView* usageByModelView() const { return m_usageByModelView; }
+    AiUsageModel* usageByConsumerModel() const { return m_usageByConsumer; }
+    AiUsageModel* usageByModelModel() const { return m_usageByModel; }
 
     // "12.3 ms", "850 µs", "1.25 s"; "–" for no requests (-1).
     static QString latencyText(qint64 latencyUs);
@@ -74,11 +90,16 @@ Q_SIGNALS:
     void tokenActivated(qint64 tokenId);
     // The last hour was read from the request log (error: empty on success).
     void historyLoaded(const QString& error);
+    // The AI usage of the period was read (error: empty on success).
+    void usageLoaded(const QString& error);
 
 private:
     void buildUi();
     void onHistory(const TrafficWindow& history, const QString& error);
     void activateExpiring(const QModelIndex& proxyIndex);
+    void loadUsage();
+    void onUsage(const AiUsageHistory& history, const QString& error);
+    void addUsage(const gateway::RequestEvent& event);
 
     ConsoleServices& m_services;
     TrafficWindow m_traffic;
@@ -101,6 +122,19 @@ private:
     QTableView* m_consumersView = nullptr;
     QTableView* m_expiringView = nullptr;
     QTableView* m_revocationsView = nullptr;
+    AiUsageLoader* m_usageLoader = nullptr;
+    AiUsageModel* m_usageByConsumer = nullptr;
+    AiUsageModel* m_usageByModel = nullptr;
+    QTableView* m_usageByConsumerView = nullptr;
+    QTableView* m_usageByModelView = nullptr;
+    QLabel* m_usageNote = nullptr;
+    QDate m_usageToday; // the last day of the period read
+    qint64 m_usageLiveFromMs = 0; // the seam: the batches bring requests that arrived from here on
+    bool m_usageLoaded = false;
+    bool m_usageReloadPending = false;
+    // What the batches brought since the seam, by key, to add to the next history read.
+    QHash<QString, AiUsageModel::Entry> m_liveByConsumer;
+    QHash<QString, AiUsageModel::Entry> m_liveByModel;
     QTimer* m_tick = nullptr;
     qint64 m_lastExpiryRefreshMinute = 0;
 };

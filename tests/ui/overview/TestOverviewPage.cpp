@@ -1,9 +1,11 @@
 #include "ui/overview/OverviewPage.h"
 
+#include "core/catalog/SqlQuery.h"
 #include "core/gateway/Engine.h"
 #include "core/gateway/RequestLogStore.h"
 #include "tests/ui/support/ConsoleFixture.h"
 #include "ui/common/FilterableTable.h"
+#include "ui/overview/AiUsageModel.h"
 #include "ui/overview/ExpiringTokensModel.h"
 #include "ui/overview/RecentRevocationsModel.h"
 #include "ui/overview/RequestRateChart.h"
@@ -18,6 +20,7 @@
 #include <QAbstractItemModelTester>
 #include <QImage>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 
@@ -73,18 +76,36 @@ class TestOverviewPage : public QObject
         return e;
     }
 
+    gateway::RequestEvent aiRequest(qint64 timeMs, qint64 tokenId, qint64 consumerId, const QString& consumer,
+        const QString& model, qint64 tokensIn, qint64 tokensOut)
+    {
+        gateway::RequestEvent e = request(timeMs, 200, 1000, consumerId, consumer);
+        e.method = "POST";
+        e.path = "/ai/v1/chat/completions";
+        e.tokenId = tokenId;
+        e.providerId = 1;
+        e.providerName = QStringLiteral("openai");
+        e.model = model;
+        e.tokensIn = tokensIn;
+        e.tokensOut = tokensOut;
+        return e;
+    }
+
     void openPage()
     {
         m_page = std::make_unique<OverviewPage>(m_f->services, m_engine.get());
         m_testers.clear();
-        for (QAbstractItemModel* model : std::initializer_list<QAbstractItemModel*> {
-                 m_page->topConsumersModel(), m_page->expiringModel(), m_page->revocationsModel()})
+        for (QAbstractItemModel* model :
+            std::initializer_list<QAbstractItemModel*> {m_page->topConsumersModel(), m_page->expiringModel(),
+                m_page->revocationsModel(), m_page->usageByConsumerModel(), m_page->usageByModelModel(),
+                m_page->usageByConsumerView()->model(), m_page->usageByModelView()->model()})
             m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
                 model, QAbstractItemModelTester::FailureReportingMode::Fatal));
         m_page->resize(1100, 800);
         m_page->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
         QTRY_VERIFY(m_page->isHistoryLoaded());
+        QTRY_VERIFY(m_page->isUsageLoaded());
     }
 
     QString figure(const char* name) const
@@ -315,6 +336,83 @@ private Q_SLOTS:
         QTRY_COMPARE(view->model()->rowCount(), 2);
         QCOMPARE(view->model()->index(0, R::TokenColumn).data().toString(), QStringLiteral("nightly"));
         QCOMPARE(view->model()->index(1, R::TokenColumn).data().toString(), QStringLiteral("tablets"));
+    }
+
+    // The AI usage of the last 30 UTC days: read from the daily sums, then kept live by the engine's batches.
+    void aiUsageByConsumerAndByModel()
+    {
+        const qint64 phones = createToken(QStringLiteral("phones"), QStringLiteral("mobile-app"), 60);
+        const qint64 nightly = createToken(QStringLiteral("nightly"), QStringLiteral("batch"), 60);
+        QVERIFY(phones && nightly);
+        QVERIFY(sql::exec(m_f->t.catalog.database(),
+            QStringLiteral("INSERT INTO providers (id, name, type, base_url, created_at, updated_at) VALUES "
+                           "(1, 'openai', 'openai', 'https://api.openai.com', 0, 0)")));
+        const qint64 now = m_f->t.clock.nowMs();
+        const qint64 day = 24 * 60 * kMinuteMs;
+        const QString mobile = QStringLiteral("mobile-app");
+        const QString batch = QStringLiteral("batch");
+        gateway::RequestLogStore store(m_f->t.catalog.database());
+        QVERIFY(store
+                    .append({aiRequest(now - 40 * day, nightly, m_batch, batch, QStringLiteral("gpt-4o"), 1'000'000,
+                                 1'000'000),
+                        aiRequest(now - 10 * day, phones, m_mobileApp, mobile, QStringLiteral("gpt-4o"), 100, 50),
+                        aiRequest(now - 1, phones, m_mobileApp, mobile, QStringLiteral("gpt-4o-mini"), 10, 5),
+                        aiRequest(now - 1, nightly, m_batch, batch, QStringLiteral("gpt-4o"), 1000, 400),
+                        request(now - 1, 200, 1000, m_batch, batch)}) // not an AI request
+                    .ok());
+        openPage();
+
+        // The period is stated where the tables are.
+        QStringList titles;
+        for (const QLabel* label : m_page->findChildren<QLabel*>())
+            titles.append(label->text());
+        QVERIFY(titles.contains(QStringLiteral("<b>AI usage by consumer, last 30 days (UTC)</b>")));
+        QVERIFY(titles.contains(QStringLiteral("<b>AI usage by model, last 30 days (UTC)</b>")));
+        QCOMPARE(m_page->usagePeriod().second, m_f->t.clock.now().date());
+        QCOMPARE(m_page->usagePeriod().first, m_f->t.clock.now().date().addDays(-29));
+        QVERIFY(m_page->usageByModelView()->toolTip().contains(m_page->usagePeriod().first.toString(Qt::ISODate)));
+
+        QAbstractItemModel* consumers = m_page->usageByConsumerView()->model();
+        QAbstractItemModel* models = m_page->usageByModelView()->model();
+        using U = ui::AiUsageModel;
+        QCOMPARE(consumers->headerData(U::NameColumn, Qt::Horizontal).toString(), QStringLiteral("Consumer"));
+        QCOMPARE(models->headerData(U::NameColumn, Qt::Horizontal).toString(), QStringLiteral("Model"));
+        QCOMPARE(column(consumers, U::NameColumn), (QStringList {batch, mobile}));
+        QCOMPARE(column(consumers, U::RequestsColumn), (QStringList {QStringLiteral("1"), QStringLiteral("2")}));
+        QCOMPARE(column(consumers, U::TokensInColumn), (QStringList {QStringLiteral("1000"), QStringLiteral("110")}));
+        QCOMPARE(column(consumers, U::TokensOutColumn), (QStringList {QStringLiteral("400"), QStringLiteral("55")}));
+        QCOMPARE(column(models, U::NameColumn),
+            (QStringList {QStringLiteral("openai/gpt-4o"), QStringLiteral("openai/gpt-4o-mini")}));
+        QCOMPARE(column(models, U::RequestsColumn), (QStringList {QStringLiteral("2"), QStringLiteral("1")}));
+
+        // The engine's batches add to the rows: a new model, and mobile-app overtakes batch. Refused requests,
+        // requests without a token, and those that arrived before the page opened are not counted.
+        QList<gateway::RequestEvent> live {
+            aiRequest(now + 1, phones, m_mobileApp, mobile, QStringLiteral("o3"), 2000, 300),
+            aiRequest(now + 1, 0, 0, QString(), QStringLiteral("o3"), 5000, 5000)};
+        gateway::RequestEvent refused = aiRequest(now + 1, phones, m_mobileApp, mobile, QStringLiteral("o3"), -1, -1);
+        refused.rejectReason = "budget_exceeded";
+        live.append(refused);
+        QVERIFY(store.append(live).ok()); // as the engine does before it tells
+        live.append(aiRequest(now - 2, phones, m_mobileApp, mobile, QStringLiteral("o3"), 5000, 5000));
+        Q_EMIT m_engine->requestsLogged(live);
+        QCOMPARE(column(consumers, U::NameColumn), (QStringList {mobile, batch}));
+        QCOMPARE(column(consumers, U::RequestsColumn), (QStringList {QStringLiteral("3"), QStringLiteral("1")}));
+        QCOMPARE(column(consumers, U::TokensInColumn), (QStringList {QStringLiteral("2110"), QStringLiteral("1000")}));
+        QCOMPARE(column(models, U::NameColumn),
+            (QStringList {
+                QStringLiteral("openai/o3"), QStringLiteral("openai/gpt-4o"), QStringLiteral("openai/gpt-4o-mini")}));
+
+        // A new UTC day moves the period: read again, the request of 10 days ago drops out 21 days later.
+        QSignalSpy reloaded(m_page.get(), &OverviewPage::usageLoaded);
+        m_f->t.clock.advanceDays(21);
+        m_page->refresh();
+        QVERIFY(reloaded.wait(10'000));
+        QCOMPARE(reloaded.first().first().toString(), QString());
+        QCOMPARE(column(consumers, U::NameColumn), (QStringList {mobile, batch}));
+        QCOMPARE(column(consumers, U::RequestsColumn), (QStringList {QStringLiteral("2"), QStringLiteral("1")}));
+        QCOMPARE(column(consumers, U::TokensInColumn), (QStringList {QStringLiteral("2010"), QStringLiteral("1000")}));
+        QCOMPARE(m_page->usagePeriod().second, m_f->t.clock.now().date());
     }
 
     void latencyText()

@@ -1,0 +1,122 @@
+#include "ui/overview/AiUsageLoader.h"
+
+#include "core/catalog/Catalog.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QThread>
+
+namespace gatehouse::ui {
+
+namespace {
+
+// `rows` less the part in `logged` (same grouping, matched by id and, by model, provider); rows left with no
+// requests are dropped.
+QList<UsageRow> subtract(QList<UsageRow> rows, const QList<UsageRow>& logged)
+{
+    for (const UsageRow& part : logged) {
+        for (UsageRow& row : rows) {
+            if (row.id == part.id && row.providerId == part.providerId) {
+                row.requests -= part.requests;
+                row.tokensIn = qMax<qint64>(0, row.tokensIn - part.tokensIn);
+                row.tokensOut = qMax<qint64>(0, row.tokensOut - part.tokensOut);
+                break;
+            }
+        }
+    }
+    rows.removeIf([](const UsageRow& row) { return row.requests <= 0; });
+    return rows;
+}
+
+} // namespace
+
+AiUsageLoader::AiUsageLoader(QObject* parent)
+    : QObject(parent)
+{
+    static const int registered = qRegisterMetaType<gatehouse::ui::AiUsageHistory>();
+    Q_UNUSED(registered);
+}
+
+AiUsageLoader::~AiUsageLoader()
+{
+    if (m_thread) {
+        m_cancelled->store(true);
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+bool AiUsageLoader::isRunning() const
+{
+    return m_busy;
+}
+
+void AiUsageLoader::start(const QString& catalogPath, QDate from, QDate to, qint64 liveFromMs)
+{
+    if (m_busy)
+        return;
+    if (m_thread) {
+        // It has delivered its result and is about to end.
+        m_thread->wait();
+        delete m_thread;
+    }
+    m_busy = true;
+    m_cancelled = std::make_shared<std::atomic<bool>>(false);
+    auto cancelled = m_cancelled;
+    m_thread = QThread::create([this, catalogPath, from, to, liveFromMs, cancelled] {
+        QString error;
+        AiUsageHistory history = read(catalogPath, from, to, liveFromMs, &error);
+        if (cancelled->load())
+            return;
+        // Queued to this object's thread; the destructor waits for this thread, so `this` lives.
+        QMetaObject::invokeMethod(
+            this,
+            [this, history, error] {
+                m_busy = false;
+                Q_EMIT finished(history, error);
+            },
+            Qt::QueuedConnection);
+    });
+    m_thread->setObjectName(QStringLiteral("gatehouse-overview-ai-usage"));
+    m_thread->start();
+}
+
+AiUsageHistory AiUsageLoader::read(const QString& catalogPath, QDate from, QDate to, qint64 liveFromMs, QString* error)
+{
+    AiUsageHistory history;
+    const QString connection = QStringLiteral("gatehouse-overview-ai-usage-%1").arg(quintptr(QThread::currentThread()));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(catalogPath);
+        db.setConnectOptions(
+            QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(Catalog::kBusyTimeoutMs));
+        if (!db.open()) {
+            *error = db.lastError().text();
+        } else if (!db.transaction()) {
+            // One read transaction: the sums and the part to take out of them come from one snapshot.
+            *error = db.lastError().text();
+        } else {
+            const UsageReport report(db);
+            using Grouping = UsageReport::Grouping;
+            auto consumers = report.summarize(Grouping::Consumer, from, to);
+            auto models = report.summarize(Grouping::Model, from, to);
+            auto liveConsumers = report.loggedSince(Grouping::Consumer, liveFromMs);
+            auto liveModels = report.loggedSince(Grouping::Model, liveFromMs);
+            db.rollback();
+            for (const Error* failed : {consumers ? nullptr : &consumers.error(), models ? nullptr : &models.error(),
+                     liveConsumers ? nullptr : &liveConsumers.error(), liveModels ? nullptr : &liveModels.error()}) {
+                if (failed && error->isEmpty())
+                    *error = failed->message;
+            }
+            if (error->isEmpty()) {
+                history.byConsumer = subtract(*consumers, *liveConsumers);
+                history.byModel = subtract(*models, *liveModels);
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return history;
+}
+
+} // namespace gatehouse::ui

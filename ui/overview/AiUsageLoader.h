@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/catalog/UsageReport.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+
+class QThread;
+
+namespace gatehouse::ui {
+
+// The Overview's AI usage over a period, by consumer and by model.
+struct AiUsageHistory
+{
+    QList<UsageRow> byConsumer;
+    QList<UsageRow> byModel;
+};
+
+// Reads the AI usage of the UTC days [from, to] from the daily sums, on a thread of its own with its own
+// read-only connection (like TrafficHistoryLoader), so that opening the Overview never waits for SQLite.
+// The daily sums have no times, so the seam with the engine's live batches is made here: requests logged at
+// or after `liveFromMs` are taken out again (read in the same transaction), since the batches bring them.
+class AiUsageLoader : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit AiUsageLoader(QObject* parent = nullptr);
+    // Asks a running read to stop and waits for it.
+    ~AiUsageLoader() override;
+
+    // `finished` follows on this object's thread. One read at a time: a second call is ignored.
+    void start(const QString& catalogPath, QDate from, QDate to, qint64 liveFromMs);
+    // From start() until `finished` is emitted (so a handler of `finished` may start the next read).
+    bool isRunning() const;
+
+    // The read done on the thread; tests call it directly.
+    static AiUsageHistory read(const QString& catalogPath, QDate from, QDate to, qint64 liveFromMs, QString* error);
+
+Q_SIGNALS:
+    // `error` is empty when the read succeeded.
+    void finished(const gatehouse::ui::AiUsageHistory& history, const QString& error);
+
+private:
+    QThread* m_thread = nullptr;
+    bool m_busy = false;
+    std::shared_ptr<std::atomic<bool>> m_cancelled;
+};
+
+} // namespace gatehouse::ui
+
+Q_DECLARE_METATYPE(gatehouse::ui::AiUsageHistory)
