@@ -171,6 +171,69 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::AiLimitsFields</name>
+    <message>
+        <source>e.g. 250k or 2M; empty: no limit</source>
+        <translation>z. B. 250k oder 2M; leer: kein Limit</translation>
+    </message>
+    <message>
+        <source>AI tokens (prompt plus completion) that all of the consumer&apos;s tokens together may spend per UTC day, on top of each token&apos;s own budget; the gateway then answers 429 until midnight UTC.</source>
+        <translation>KI-Tokens (Prompt und Antwort), die alle Token des Konsumenten zusammen pro UTC-Tag verbrauchen dürfen, zusätzlich zum eigenen Budget jedes Tokens; danach antwortet das Gateway bis Mitternacht UTC mit 429.</translation>
+    </message>
+    <message>
+        <source>AI tokens (prompt plus completion) that this token may spend per UTC day; the gateway then answers 429 until midnight UTC.</source>
+        <translation>KI-Tokens (Prompt und Antwort), die dieses Token pro UTC-Tag verbrauchen darf; danach antwortet das Gateway bis Mitternacht UTC mit 429.</translation>
+    </message>
+    <message>
+        <source>&amp;Monthly budget:</source>
+        <translation>&amp;Monatsbudget:</translation>
+    </message>
+    <message>
+        <source>AI tokens (prompt plus completion) that all of the consumer&apos;s tokens together may spend per calendar month (UTC), on top of each token&apos;s own budget.</source>
+        <translation>KI-Tokens (Prompt und Antwort), die alle Token des Konsumenten zusammen pro Kalendermonat (UTC) verbrauchen dürfen, zusätzlich zum eigenen Budget jedes Tokens.</translation>
+    </message>
+    <message>
+        <source>AI tokens (prompt plus completion) that this token may spend per calendar month (UTC).</source>
+        <translation>KI-Tokens (Prompt und Antwort), die dieses Token pro Kalendermonat (UTC) verbrauchen darf.</translation>
+    </message>
+    <message>
+        <source>AI re&amp;quests a minute:</source>
+        <translation>KI-An&amp;fragen pro Minute:</translation>
+    </message>
+    <message>
+        <source>e.g. 60; empty: no limit</source>
+        <translation>z. B. 60; leer: kein Limit</translation>
+    </message>
+    <message>
+        <source>Requests a minute on the AI routes, whatever they cost.</source>
+        <translation>Anfragen pro Minute auf den KI-Routen, gleich wie teuer sie sind.</translation>
+    </message>
+    <message>
+        <source>AI &amp;tokens a minute:</source>
+        <translation>KI-T&amp;okens pro Minute:</translation>
+    </message>
+    <message>
+        <source>AI tokens (prompt plus completion) a minute.</source>
+        <translation>KI-Tokens (Prompt und Antwort) pro Minute.</translation>
+    </message>
+    <message>
+        <source>Write a whole number of requests a minute, from 1 to %1; leave it empty for no limit.</source>
+        <translation>Geben Sie eine ganze Zahl von Anfragen pro Minute ein, von 1 bis %1; leer lassen für kein Limit.</translation>
+    </message>
+    <message>
+        <source>Write a number of tokens, such as 250000, 250k or 2M; leave it empty for no limit.</source>
+        <translation>Geben Sie eine Anzahl Tokens ein, etwa 250000, 250k oder 2M; leer lassen für kein Limit.</translation>
+    </message>
+    <message>
+        <source>At most %1 tokens a minute.</source>
+        <translation>Höchstens %1 Tokens pro Minute.</translation>
+    </message>
+    <message>
+        <source>Dail&amp;y budget:</source>
+        <translation>&amp;Tagesbudget:</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::ApiDialog</name>
     <message>
         <source>Edit API %1</source>
@@ -494,6 +557,14 @@
         <source>The consumer %1 no longer exists: it was removed while you were editing it.</source>
         <translation>Der Konsument %1 existiert nicht mehr: Er wurde entfernt, während Sie ihn bearbeitet haben.</translation>
     </message>
+    <message>
+        <source>AI budget (optional)</source>
+        <translation>KI-Budget (optional)</translation>
+    </message>
+    <message>
+        <source>Shared by all of the consumer&apos;s tokens, on top of each token&apos;s own budget</source>
+        <translation>Von allen Token des Konsumenten gemeinsam genutzt, zusätzlich zum eigenen Budget jedes Tokens</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::ConsumerTableModel</name>
@@ -516,6 +587,26 @@
     <message>
         <source>Last used</source>
         <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <source>%1/day</source>
+        <translation>%1/Tag</translation>
+    </message>
+    <message>
+        <source>%1/month</source>
+        <translation>%1/Monat</translation>
+    </message>
+    <message>
+        <source>AI tokens all of its tokens may spend together, on top of each token&apos;s own budget</source>
+        <translation>KI-Tokens, die alle seine Token zusammen verbrauchen dürfen, zusätzlich zum eigenen Budget jedes Tokens</translation>
+    </message>
+    <message>
+        <source>No AI budget: its tokens are limited by their own budgets only</source>
+        <translation>Kein KI-Budget: seine Token sind nur durch ihre eigenen Budgets begrenzt</translation>
+    </message>
+    <message>
+        <source>AI budget</source>
+        <translation>KI-Budget</translation>
     </message>
 </context>
 <context>
@@ -1144,6 +1235,14 @@ Die Tokens widerrufen und entfernen?</translation>
     <message>
         <source>Tick at least one API.</source>
         <translation>Wählen Sie mindestens eine API an.</translation>
+    </message>
+    <message>
+        <source>AI limits (optional)</source>
+        <translation>KI-Limits (optional)</translation>
+    </message>
+    <message>
+        <source>Only the AI routes count against these; the API routes have the rate limit above.</source>
+        <translation>Nur die KI-Routen zählen hierauf; für die API-Routen gilt das Ratenlimit oben.</translation>
     </message>
 </context>
 <context>
@@ -2077,6 +2176,97 @@ Die Tokens widerrufen und entfernen?</translation>
         <source>%1 tokens selected.</source>
         <translation>%1 Tokens ausgewählt.</translation>
     </message>
+    <message>
+        <source>%1 tokens a day</source>
+        <translation>%1 Tokens pro Tag</translation>
+    </message>
+    <message>
+        <source>%1 tokens a month</source>
+        <translation>%1 Tokens pro Monat</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 Tokens</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tokens: spent, AI requests are refused</source>
+        <translation>%1 von %2 Tokens: aufgebraucht, KI-Anfragen werden abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tokens (%3%)</source>
+        <translation>%1 von %2 Tokens (%3 %)</translation>
+    </message>
+    <message>
+        <source>Edit Limits…</source>
+        <translation>Limits bearbeiten…</translation>
+    </message>
+    <message>
+        <source>AI budget:</source>
+        <translation>KI-Budget:</translation>
+    </message>
+    <message>
+        <source>AI limits:</source>
+        <translation>KI-Limits:</translation>
+    </message>
+    <message>
+        <source>AI usage today:</source>
+        <translation>KI-Verbrauch heute:</translation>
+    </message>
+    <message>
+        <source>AI usage this month:</source>
+        <translation>KI-Verbrauch diesen Monat:</translation>
+    </message>
+    <message>
+        <source>Consumer&apos;s budget:</source>
+        <translation>Budget des Konsumenten:</translation>
+    </message>
+    <message>
+        <source>Change this token&apos;s rate limit, AI budgets and AI limits</source>
+        <translation>Ratenlimit, KI-Budgets und KI-Limits dieses Tokens ändern</translation>
+    </message>
+    <message>
+        <source>%1 requests a minute</source>
+        <translation>%1 Anfragen pro Minute</translation>
+    </message>
+    <message>
+        <source>%1 tokens a minute</source>
+        <translation>%1 Tokens pro Minute</translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation>wird gelesen…</translation>
+    </message>
+    <message>
+        <source>today %1; this month %2</source>
+        <translation>heute %1; diesen Monat %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TokenLimitsDialog</name>
+    <message>
+        <source>Limits of Token %1</source>
+        <translation>Limits von Token %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2, ending in …%3. The gateway applies new limits within seconds.</source>
+        <translation>%1 von %2, endet auf …%3. Das Gateway wendet neue Limits innerhalb von Sekunden an.</translation>
+    </message>
+    <message>
+        <source>e.g. 10/s or 600/m; empty: the API&apos;s default</source>
+        <translation>z. B. 10/s oder 600/m; leer: die Vorgabe der API</translation>
+    </message>
+    <message>
+        <source>&amp;Rate limit:</source>
+        <translation>&amp;Ratenlimit:</translation>
+    </message>
+    <message>
+        <source>AI limits</source>
+        <translation>KI-Limits</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::TokenTableModel</name>
@@ -2279,6 +2469,22 @@ Die Tokens widerrufen und entfernen?</translation>
     <message>
         <source>Token %1 issued for %2</source>
         <translation>Token %1 für %2 ausgestellt</translation>
+    </message>
+    <message>
+        <source>&amp;Limits…</source>
+        <translation>&amp;Limits…</translation>
+    </message>
+    <message>
+        <source>Change the selected token&apos;s rate limit, AI budgets and AI limits</source>
+        <translation>Ratenlimit, KI-Budgets und KI-Limits des ausgewählten Tokens ändern</translation>
+    </message>
+    <message>
+        <source>Cannot read the AI usage: %1</source>
+        <translation>Der KI-Verbrauch kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Limits of token %1 saved</source>
+        <translation>Limits von Token %1 gespeichert</translation>
     </message>
 </context>
 <context>

@@ -171,6 +171,69 @@
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::AiLimitsFields</name>
+    <message>
+        <source>e.g. 250k or 2M; empty: no limit</source>
+        <translation>例如 250k 或 2M；留空：不限制</translation>
+    </message>
+    <message>
+        <source>AI tokens (prompt plus completion) that all of the consumer&apos;s tokens together may spend per UTC day, on top of each token&apos;s own budget; the gateway then answers 429 until midnight UTC.</source>
+        <translation>该消费者的所有令牌每个 UTC 日合计可消耗的 AI Token 数（提示加补全），在每个令牌自身预算之外另行计算；用尽后网关在 UTC 午夜前一律返回 429。</translation>
+    </message>
+    <message>
+        <source>AI tokens (prompt plus completion) that this token may spend per UTC day; the gateway then answers 429 until midnight UTC.</source>
+        <translation>此令牌每个 UTC 日可消耗的 AI Token 数（提示加补全）；用尽后网关在 UTC 午夜前一律返回 429。</translation>
+    </message>
+    <message>
+        <source>&amp;Monthly budget:</source>
+        <translation>每月预算(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>AI tokens (prompt plus completion) that all of the consumer&apos;s tokens together may spend per calendar month (UTC), on top of each token&apos;s own budget.</source>
+        <translation>该消费者的所有令牌每个自然月（UTC）合计可消耗的 AI Token 数（提示加补全），在每个令牌自身预算之外另行计算。</translation>
+    </message>
+    <message>
+        <source>AI tokens (prompt plus completion) that this token may spend per calendar month (UTC).</source>
+        <translation>此令牌每个自然月（UTC）可消耗的 AI Token 数（提示加补全）。</translation>
+    </message>
+    <message>
+        <source>AI re&amp;quests a minute:</source>
+        <translation>每分钟 AI 请求数(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>e.g. 60; empty: no limit</source>
+        <translation>例如 60；留空：不限制</translation>
+    </message>
+    <message>
+        <source>Requests a minute on the AI routes, whatever they cost.</source>
+        <translation>每分钟在 AI 路由上的请求数，不论其消耗多少。</translation>
+    </message>
+    <message>
+        <source>AI &amp;tokens a minute:</source>
+        <translation>每分钟 AI Token 数(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>AI tokens (prompt plus completion) a minute.</source>
+        <translation>每分钟的 AI Token 数（提示加补全）。</translation>
+    </message>
+    <message>
+        <source>Write a whole number of requests a minute, from 1 to %1; leave it empty for no limit.</source>
+        <translation>请输入每分钟请求数的整数，范围 1 到 %1；留空表示不限制。</translation>
+    </message>
+    <message>
+        <source>Write a number of tokens, such as 250000, 250k or 2M; leave it empty for no limit.</source>
+        <translation>请输入 Token 数，例如 250000、250k 或 2M；留空表示不限制。</translation>
+    </message>
+    <message>
+        <source>At most %1 tokens a minute.</source>
+        <translation>每分钟最多 %1 个 Token。</translation>
+    </message>
+    <message>
+        <source>Dail&amp;y budget:</source>
+        <translation>每日预算(&amp;Y)：</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::ApiDialog</name>
     <message>
         <source>Edit API %1</source>
@@ -494,6 +557,14 @@
         <source>The consumer %1 no longer exists: it was removed while you were editing it.</source>
         <translation>消费者 %1 已不存在：在您编辑期间它已被删除。</translation>
     </message>
+    <message>
+        <source>AI budget (optional)</source>
+        <translation>AI 预算（可选）</translation>
+    </message>
+    <message>
+        <source>Shared by all of the consumer&apos;s tokens, on top of each token&apos;s own budget</source>
+        <translation>由该消费者的所有令牌共享，在每个令牌自身预算之外另行计算</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::ConsumerTableModel</name>
@@ -516,6 +587,26 @@
     <message>
         <source>Last used</source>
         <translation>上次使用</translation>
+    </message>
+    <message>
+        <source>%1/day</source>
+        <translation>%1/天</translation>
+    </message>
+    <message>
+        <source>%1/month</source>
+        <translation>%1/月</translation>
+    </message>
+    <message>
+        <source>AI tokens all of its tokens may spend together, on top of each token&apos;s own budget</source>
+        <translation>其所有令牌合计可消耗的 AI Token 数，在每个令牌自身预算之外另行计算</translation>
+    </message>
+    <message>
+        <source>No AI budget: its tokens are limited by their own budgets only</source>
+        <translation>没有 AI 预算：其令牌仅受各自预算限制</translation>
+    </message>
+    <message>
+        <source>AI budget</source>
+        <translation>AI 预算</translation>
     </message>
 </context>
 <context>
@@ -1139,6 +1230,14 @@ Revoke the tokens and remove?</source>
     <message>
         <source>Tick at least one API.</source>
         <translation>请至少勾选一个 API。</translation>
+    </message>
+    <message>
+        <source>AI limits (optional)</source>
+        <translation>AI 限制（可选）</translation>
+    </message>
+    <message>
+        <source>Only the AI routes count against these; the API routes have the rate limit above.</source>
+        <translation>只有 AI 路由计入这些限制；API 路由适用上面的速率限制。</translation>
     </message>
 </context>
 <context>
@@ -2070,6 +2169,97 @@ Revoke the tokens and remove?</source>
         <source>%1 tokens selected.</source>
         <translation>已选择 %1 个令牌。</translation>
     </message>
+    <message>
+        <source>%1 tokens a day</source>
+        <translation>每天 %1 个 Token</translation>
+    </message>
+    <message>
+        <source>%1 tokens a month</source>
+        <translation>每月 %1 个 Token</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 个 Token</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tokens: spent, AI requests are refused</source>
+        <translation>%2 个 Token 已用 %1：已用尽，AI 请求将被拒绝</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tokens (%3%)</source>
+        <translation>%2 个 Token 已用 %1（%3%）</translation>
+    </message>
+    <message>
+        <source>Edit Limits…</source>
+        <translation>编辑限制…</translation>
+    </message>
+    <message>
+        <source>AI budget:</source>
+        <translation>AI 预算：</translation>
+    </message>
+    <message>
+        <source>AI limits:</source>
+        <translation>AI 限制：</translation>
+    </message>
+    <message>
+        <source>AI usage today:</source>
+        <translation>今日 AI 用量：</translation>
+    </message>
+    <message>
+        <source>AI usage this month:</source>
+        <translation>本月 AI 用量：</translation>
+    </message>
+    <message>
+        <source>Consumer&apos;s budget:</source>
+        <translation>消费者预算：</translation>
+    </message>
+    <message>
+        <source>Change this token&apos;s rate limit, AI budgets and AI limits</source>
+        <translation>更改此令牌的速率限制、AI 预算和 AI 限制</translation>
+    </message>
+    <message>
+        <source>%1 requests a minute</source>
+        <translation>每分钟 %1 个请求</translation>
+    </message>
+    <message>
+        <source>%1 tokens a minute</source>
+        <translation>每分钟 %1 个 Token</translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>today %1; this month %2</source>
+        <translation>今日 %1；本月 %2</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::TokenLimitsDialog</name>
+    <message>
+        <source>Limits of Token %1</source>
+        <translation>令牌 %1 的限制</translation>
+    </message>
+    <message>
+        <source>%1 of %2, ending in …%3. The gateway applies new limits within seconds.</source>
+        <translation>%2 的 %1，以 …%3 结尾。网关会在几秒内应用新的限制。</translation>
+    </message>
+    <message>
+        <source>e.g. 10/s or 600/m; empty: the API&apos;s default</source>
+        <translation>例如 10/s 或 600/m；留空：使用 API 的默认值</translation>
+    </message>
+    <message>
+        <source>&amp;Rate limit:</source>
+        <translation>速率限制(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>AI limits</source>
+        <translation>AI 限制</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::TokenTableModel</name>
@@ -2272,6 +2462,22 @@ Revoke the tokens and remove?</source>
     <message>
         <source>Token %1 issued for %2</source>
         <translation>已为 %2 签发令牌 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Limits…</source>
+        <translation>限制(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Change the selected token&apos;s rate limit, AI budgets and AI limits</source>
+        <translation>更改所选令牌的速率限制、AI 预算和 AI 限制</translation>
+    </message>
+    <message>
+        <source>Cannot read the AI usage: %1</source>
+        <translation>无法读取 AI 用量：%1</translation>
+    </message>
+    <message>
+        <source>Limits of token %1 saved</source>
+        <translation>令牌 %1 的限制已保存</translation>
     </message>
 </context>
 <context>

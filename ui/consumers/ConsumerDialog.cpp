@@ -4,9 +4,11 @@
 #include "core/catalog/Validation.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/FieldErrorLabel.h"
+#include "ui/tokens/AiLimitsFields.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -33,6 +35,12 @@ ConsumerDialog::ConsumerDialog(ConsoleServices& services, std::optional<Consumer
     m_nameError->setObjectName(QStringLiteral("nameError"));
     m_descriptionError = new FieldErrorLabel(tr("Description"), this);
     m_descriptionError->setObjectName(QStringLiteral("descriptionError"));
+    m_budget = new AiLimitsFields(AiLimitsFields::Kind::BudgetOnly, this);
+    auto* budgetGroup = new QGroupBox(tr("AI budget (optional)"), this);
+    budgetGroup->setObjectName(QStringLiteral("budgetGroup"));
+    budgetGroup->setToolTip(tr("Shared by all of the consumer's tokens, on top of each token's own budget"));
+    auto* budgetLayout = new QVBoxLayout(budgetGroup);
+    budgetLayout->addWidget(m_budget);
     m_formError = new FieldErrorLabel(QString(), this);
     m_formError->setObjectName(QStringLiteral("formError"));
 
@@ -52,17 +60,24 @@ ConsumerDialog::ConsumerDialog(ConsoleServices& services, std::optional<Consumer
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(budgetGroup);
     layout->addWidget(m_formError);
     layout->addStretch();
     layout->addWidget(m_buttons);
     setMinimumWidth(420);
 
     setTabOrder(m_name, m_description);
-    setTabOrder(m_description, m_buttons);
+    QWidget* previous = m_description;
+    for (QWidget* edit : m_budget->edits()) {
+        setTabOrder(previous, edit);
+        previous = edit;
+    }
+    setTabOrder(previous, m_buttons);
 
     if (isEditing()) {
         m_name->setText(m_existing->name);
         m_description->setText(m_existing->description);
+        m_budget->setBudget(m_existing->budget);
         m_touched = {m_name, m_description};
     }
     for (QLineEdit* edit : {m_name, m_description}) {
@@ -77,6 +92,10 @@ ConsumerDialog::ConsumerDialog(ConsoleServices& services, std::optional<Consumer
             updateOkButton();
         });
     }
+    connect(m_budget, &AiLimitsFields::edited, this, [this] {
+        m_refused = false;
+        updateOkButton();
+    });
     updateOkButton();
     m_name->setFocus();
 }
@@ -98,7 +117,8 @@ bool ConsumerDialog::validate(bool showAll)
     check(m_name, m_nameError, validation::name(m_name->text()));
     check(m_description, m_descriptionError,
         validation::label(m_description->text(), u"description", ConsumerService::kMaxDescriptionLength));
-    return valid;
+    // The budget fields explain themselves as soon as they cannot be read: they start empty and valid.
+    return m_budget->validate() && valid;
 }
 
 void ConsumerDialog::updateOkButton()
@@ -115,8 +135,9 @@ void ConsumerDialog::accept()
         return;
     const QString name = m_name->text();
     const QString description = m_description->text();
-    Result<Consumer> saved = isEditing() ? m_services.consumers.update(m_existing->name, name, description)
-                                         : m_services.consumers.add(name, description);
+    const UsageBudget budget = m_budget->budget();
+    Result<Consumer> saved = isEditing() ? m_services.consumers.update(m_existing->name, name, description, budget)
+                                         : m_services.consumers.add(name, description, budget);
     if (!saved) {
         showServiceError(saved.error());
         return;
@@ -136,6 +157,9 @@ void ConsumerDialog::showServiceError(const Error& error)
     } else if (error.kind != Error::Kind::NotFound && error.field == QLatin1StringView("description")) {
         m_descriptionError->showError(error);
         m_description->setFocus(Qt::OtherFocusReason);
+    } else if (error.kind != Error::Kind::NotFound && error.field.startsWith(QLatin1StringView("budget"))) {
+        m_formError->showError(error);
+        m_budget->setFocus(Qt::OtherFocusReason);
     } else if (error.kind == Error::Kind::NotFound) {
         m_formError->showError(Error::notFound(QString(),
             tr("The consumer %1 no longer exists: it was removed while you were editing it.")

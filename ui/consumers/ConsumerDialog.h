@@ -12,10 +12,11 @@ class QLineEdit;
 
 namespace gatehouse::ui {
 
+class AiLimitsFields;
 class ConsoleServices;
 class FieldErrorLabel;
 
-// Adds a consumer or edits one (renaming included). The name and description are checked as the
+// Adds a consumer or edits one (renaming included), with its AI budget. The name and description are checked as the
 // user types, by ConsumerService's rules, with the reason below the field and OK disabled while
 // anything is wrong; a refusal only the service can know (a duplicate name) keeps the dialog
 // open with the reason below the field it names. Opened with open(); deletes itself when closed.
@@ -50,6 +51,7 @@ private:
     FieldErrorLabel* m_nameError = nullptr;
     FieldErrorLabel* m_descriptionError = nullptr;
     FieldErrorLabel* m_formError = nullptr;
+    AiLimitsFields* m_budget = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
 
     QList<QLineEdit*> m_touched;

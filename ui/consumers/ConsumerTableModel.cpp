@@ -4,9 +4,22 @@
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/TimeText.h"
 
+#include <QLocale>
+#include <QStringList>
 #include <QTimer>
 
+#include <limits>
+
 namespace gatehouse::ui {
+
+namespace {
+
+QString limitText(qint64 tokens)
+{
+    return tokens % 1000 == 0 ? aiLimits::formatTokens(tokens) : QLocale().toString(tokens);
+}
+
+} // namespace
 
 ConsumerTableModel::ConsumerTableModel(ConsoleServices& services, QObject* parent)
     : KeyedTableModel(parent)
@@ -61,6 +74,14 @@ QVariant ConsumerTableModel::data(const QModelIndex& index, int role) const
         case LastUsedColumn:
             return consumer.lastUsed.isValid() ? timeText::relative(consumer.lastUsed, m_services.clock.now())
                                                : tr("never");
+        case BudgetColumn: {
+            QStringList parts;
+            if (consumer.budget.dailyTokens > 0)
+                parts << tr("%1/day").arg(limitText(consumer.budget.dailyTokens));
+            if (consumer.budget.monthlyTokens > 0)
+                parts << tr("%1/month").arg(limitText(consumer.budget.monthlyTokens));
+            return parts.join(QStringLiteral(", "));
+        }
         }
         break;
     case kSortRole:
@@ -74,6 +95,11 @@ QVariant ConsumerTableModel::data(const QModelIndex& index, int role) const
         case LastUsedColumn:
             // Never used sorts before any use.
             return consumer.lastUsed.isValid() ? consumer.lastUsed.toMSecsSinceEpoch() : qint64(-1);
+        case BudgetColumn:
+            // No budget sorts after every budget: it is the largest allowance.
+            return consumer.budget.monthlyTokens > 0 ? consumer.budget.monthlyTokens
+                : consumer.budget.dailyTokens > 0    ? consumer.budget.dailyTokens * 31
+                                                     : std::numeric_limits<qint64>::max();
         }
         break;
     case Qt::ToolTipRole:
@@ -81,6 +107,10 @@ QVariant ConsumerTableModel::data(const QModelIndex& index, int role) const
             return timeText::absolute(consumer.lastUsed);
         if (index.column() == DescriptionColumn && !consumer.description.isEmpty())
             return consumer.description;
+        if (index.column() == BudgetColumn)
+            return consumer.budget.isSet()
+                ? tr("AI tokens all of its tokens may spend together, on top of each token's own budget")
+                : tr("No AI budget: its tokens are limited by their own budgets only");
         break;
     case Qt::TextAlignmentRole:
         if (index.column() == ActiveTokensColumn)
@@ -105,6 +135,8 @@ QVariant ConsumerTableModel::headerData(int section, Qt::Orientation orientation
         return tr("Active tokens");
     case LastUsedColumn:
         return tr("Last used");
+    case BudgetColumn:
+        return tr("AI budget");
     }
     return {};
 }

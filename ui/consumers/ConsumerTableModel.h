@@ -10,7 +10,7 @@ namespace gatehouse::ui {
 
 class ConsoleServices;
 
-// The consumers, with their usable tokens and latest use. Rereads on every catalog revision
+// The consumers, with their usable tokens, latest use and AI budget. Rereads on every catalog revision
 // (whoever made it) and, since "3 minutes ago" and "usable" move with the clock alone, once a
 // minute too.
 class ConsumerTableModel : public KeyedTableModel<Consumer>
@@ -18,7 +18,7 @@ class ConsumerTableModel : public KeyedTableModel<Consumer>
     Q_OBJECT
 
 public:
-    enum Column { NameColumn, DescriptionColumn, ActiveTokensColumn, LastUsedColumn, ColumnCount };
+    enum Column { NameColumn, DescriptionColumn, ActiveTokensColumn, LastUsedColumn, BudgetColumn, ColumnCount };
     static constexpr int kClockRefreshMs = 60'000;
 
     explicit ConsumerTableModel(ConsoleServices& services, QObject* parent = nullptr);

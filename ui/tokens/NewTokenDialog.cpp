@@ -5,6 +5,7 @@
 #include "core/gateway/RateLimit.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/FieldErrorLabel.h"
+#include "ui/tokens/AiLimitsFields.h"
 #include "ui/tokens/IssuedTokenDialog.h"
 
 #include <QCheckBox>
@@ -13,6 +14,7 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGridLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -123,6 +125,14 @@ NewTokenDialog::NewTokenDialog(ConsoleServices& services, const QString& consume
     m_rateLimit->setPlaceholderText(tr("e.g. 10/s or 600/m; empty: the API's default"));
     m_rateLimitReason = FieldErrorLabel::named(QStringLiteral("rateLimitReason"), this);
 
+    // AI limits: optional, so grouped below the rest of the form.
+    m_aiLimits = new AiLimitsFields(AiLimitsFields::Kind::BudgetAndRates, this);
+    auto* aiGroup = new QGroupBox(tr("AI limits (optional)"), this);
+    aiGroup->setObjectName(QStringLiteral("aiLimitsGroup"));
+    aiGroup->setToolTip(tr("Only the AI routes count against these; the API routes have the rate limit above."));
+    auto* aiLayout = new QVBoxLayout(aiGroup);
+    aiLayout->addWidget(m_aiLimits);
+
     m_serviceError = FieldErrorLabel::named(QStringLiteral("serviceError"), this);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -149,6 +159,7 @@ NewTokenDialog::NewTokenDialog(ConsoleServices& services, const QString& consume
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(aiGroup);
     layout->addWidget(m_serviceError);
     layout->addWidget(m_buttons);
 
@@ -156,8 +167,9 @@ NewTokenDialog::NewTokenDialog(ConsoleServices& services, const QString& consume
     QList<QWidget*> order {m_consumer, m_name};
     for (const ApiChoice& choice : std::as_const(m_apis))
         order << choice.enabled << choice.access;
-    order << m_lifetime << m_customExpiry << m_never << m_rateLimit << m_ok
-          << m_buttons->button(QDialogButtonBox::Cancel);
+    order << m_lifetime << m_customExpiry << m_never << m_rateLimit;
+    order << m_aiLimits->edits();
+    order << m_ok << m_buttons->button(QDialogButtonBox::Cancel);
     for (qsizetype i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
 
@@ -171,6 +183,7 @@ NewTokenDialog::NewTokenDialog(ConsoleServices& services, const QString& consume
     connect(m_customExpiry, &QDateTimeEdit::dateTimeChanged, this, revalidate);
     connect(m_never, &QCheckBox::toggled, this, revalidate);
     connect(m_rateLimit, &QLineEdit::textChanged, this, revalidate);
+    connect(m_aiLimits, &AiLimitsFields::edited, this, revalidate);
     for (const ApiChoice& choice : std::as_const(m_apis)) {
         connect(choice.enabled, &QCheckBox::toggled, this, revalidate);
         connect(choice.access, &QComboBox::currentIndexChanged, this, revalidate);
@@ -277,6 +290,7 @@ void NewTokenDialog::validate()
 
     const auto rate = gateway::RateLimit::parse(m_rateLimit->text().trimmed());
     check(m_rateLimitReason, rate ? QString() : rate.error().message);
+    valid = m_aiLimits->validate() && valid;
 
     m_ok->setEnabled(valid);
 }
@@ -288,7 +302,7 @@ void NewTokenDialog::create()
         return;
     auto expires = expiry();
     TokenRequest request {m_consumer->currentData().toString(), m_name->text().trimmed(), scopes(), *expires,
-        m_rateLimit->text().trimmed()};
+        m_rateLimit->text().trimmed(), m_aiLimits->limits()};
     auto issued = m_services.tokens.create(request);
     if (!issued) {
         m_serviceError->setReason(issued.error().toString());

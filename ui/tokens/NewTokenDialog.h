@@ -16,12 +16,13 @@ class QPushButton;
 
 namespace gatehouse::ui {
 
+class AiLimitsFields;
 class ConsoleServices;
 class FieldErrorLabel;
 
 // Issues a token: consumer, optional name, one read-only or read-write scope per ticked API, a
 // lifetime (presets, a custom date, or "never" behind its own checkbox and warning) and an
-// optional rate limit. Validates as the admin types, with the reason beside the field; Create
+// optional rate limit and AI limits. Validates as the admin types, with the reason beside the field; Create
 // stays disabled while anything is wrong. A refusal by TokenService keeps the dialog open with
 // its reason; on success the plaintext goes straight into an IssuedTokenDialog.
 class NewTokenDialog : public QDialog
@@ -71,6 +72,7 @@ private:
     FieldErrorLabel* m_expiryReason = nullptr;
     QLineEdit* m_rateLimit = nullptr;
     FieldErrorLabel* m_rateLimitReason = nullptr;
+    AiLimitsFields* m_aiLimits = nullptr;
     FieldErrorLabel* m_serviceError = nullptr;
     QDialogButtonBox* m_buttons = nullptr;
     QPushButton* m_ok = nullptr;

@@ -1,13 +1,17 @@
 #include "ui/tokens/TokensPage.h"
 
+#include "core/catalog/Catalog.h"
+#include "core/common/Clock.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/FilterableTable.h"
 #include "ui/common/MessageBoxes.h"
 #include "ui/tokens/NewTokenDialog.h"
 #include "ui/tokens/RotateTokenDialog.h"
 #include "ui/tokens/TokenDetailsPane.h"
+#include "ui/tokens/TokenLimitsDialog.h"
 #include "ui/tokens/TokenStateDelegate.h"
 #include "ui/tokens/TokenTableModel.h"
+#include "ui/tokens/TokenUsageLoader.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -17,6 +21,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace gatehouse::ui {
@@ -36,8 +41,11 @@ TokensPage::TokensPage(ConsoleServices& services, QWidget* parent)
     , m_new(new QPushButton(tr("&New Token…"), this))
     , m_revoke(new QPushButton(tr("Re&voke"), this))
     , m_rotate(new QPushButton(tr("R&otate…"), this))
+    , m_limits(new QPushButton(tr("&Limits…"), this))
     , m_consumer(new QComboBox(this))
     , m_state(new QComboBox(this))
+    , m_usageLoader(new TokenUsageLoader(this))
+    , m_usageTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("tokensPage"));
     // The consumer filter must follow a rename before the model rereads by consumer name, or the
@@ -45,6 +53,8 @@ TokensPage::TokensPage(ConsoleServices& services, QWidget* parent)
     // connection order), then build the model, which connects its own reread.
     connect(&m_services.revisions, &RevisionWatcher::changed, this, &TokensPage::reloadConsumers);
     m_model = new TokenTableModel(services, this);
+    // After the model's reread: the details follow any change (a token's limits, its consumer's budget).
+    connect(&m_services.revisions, &RevisionWatcher::changed, this, &TokensPage::selectionChanged);
 
     m_new->setObjectName(QStringLiteral("newToken"));
     m_revoke->setObjectName(QStringLiteral("revokeSelected"));
@@ -52,6 +62,12 @@ TokensPage::TokensPage(ConsoleServices& services, QWidget* parent)
                             "request (Ctrl+R)"));
     m_rotate->setObjectName(QStringLiteral("rotateSelected"));
     m_rotate->setToolTip(tr("Issue a successor to the selected token, with a grace period for the old one"));
+    m_limits->setObjectName(QStringLiteral("editLimits"));
+    m_limits->setToolTip(tr("Change the selected token's rate limit, AI budgets and AI limits"));
+    connect(m_limits, &QPushButton::clicked, this, [this] {
+        if (const Token* token = currentToken())
+            editLimits(token->id);
+    });
     connect(m_new, &QPushButton::clicked, this, &TokensPage::newToken);
     connect(m_revoke, &QPushButton::clicked, this, &TokensPage::revokeSelected);
     connect(m_rotate, &QPushButton::clicked, this, [this] {
@@ -77,6 +93,7 @@ TokensPage::TokensPage(ConsoleServices& services, QWidget* parent)
     toolbar->addWidget(m_new);
     toolbar->addWidget(m_revoke);
     toolbar->addWidget(m_rotate);
+    toolbar->addWidget(m_limits);
     toolbar->addStretch(1);
     toolbar->addWidget(consumerLabel);
     toolbar->addWidget(m_consumer);
@@ -101,7 +118,8 @@ TokensPage::TokensPage(ConsoleServices& services, QWidget* parent)
 
     setTabOrder(m_new, m_revoke);
     setTabOrder(m_revoke, m_rotate);
-    setTabOrder(m_rotate, m_consumer);
+    setTabOrder(m_rotate, m_limits);
+    setTabOrder(m_limits, m_consumer);
     setTabOrder(m_consumer, m_state);
     setTabOrder(m_state, m_table->filterEdit());
     setTabOrder(m_table->filterEdit(), view);
@@ -112,10 +130,57 @@ TokensPage::TokensPage(ConsoleServices& services, QWidget* parent)
     connect(m_table, &FilterableTable::rowActivated, this, [this] { perform(PageAction::Edit); });
     connect(m_details, &TokenDetailsPane::revokeRequested, this, [this](qint64 id) { revoke({id}); });
     connect(m_details, &TokenDetailsPane::rotateRequested, this, &TokensPage::rotate);
+    connect(m_details, &TokenDetailsPane::limitsRequested, this, &TokensPage::editLimits);
+    // Whoever changed them (this page's dialog, or another window of the console), the details follow; the model has
+    // reread by then, since the commit moved the revision before the service emits.
+    connect(&m_services.tokens, &TokenService::tokenLimitsChanged, this, &TokensPage::selectionChanged);
+    connect(m_usageLoader, &TokenUsageLoader::finished, this, &TokensPage::onUsage);
+    connect(m_usageTimer, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            refreshUsage();
+    });
+    m_usageTimer->start(kUsageRefreshMs);
     connect(m_model, &TokenTableModel::readFailed, this, &Page::statusMessage);
 
     reloadConsumers();
     selectionChanged();
+    refreshUsage();
+}
+
+void TokensPage::showEvent(QShowEvent* event)
+{
+    Page::showEvent(event);
+    refreshUsage();
+}
+
+void TokensPage::refreshUsage()
+{
+    const QString path = m_services.catalog.filePath();
+    if (!path.isEmpty())
+        m_usageLoader->start(path, m_services.clock.nowMs());
+}
+
+void TokensPage::onUsage(const gateway::UsageLedger::Totals& totals, const QString& error)
+{
+    if (!error.isEmpty()) {
+        Q_EMIT statusMessage(tr("Cannot read the AI usage: %1").arg(error));
+        return;
+    }
+    m_usage = totals;
+    m_usageKnown = true;
+    if (const Token* token = currentToken(); token && token->id == m_details->tokenId())
+        showDetails(*token);
+    Q_EMIT usageRefreshed();
+}
+
+void TokensPage::showDetails(const Token& token)
+{
+    TokenAiUsage usage;
+    usage.known = m_usageKnown;
+    usage.token = m_usage.tokens.value(token.id);
+    usage.consumer = m_usage.consumers.value(token.consumerId);
+    usage.consumerBudget = m_consumerBudgets.value(token.consumerId);
+    m_details->showToken(token, m_model->now(), usage);
 }
 
 QString TokensPage::title() const
@@ -135,6 +200,9 @@ void TokensPage::reloadConsumers()
         return;
     // Keep the selection by id, so that a renamed consumer stays selected under its new name.
     const qint64 selectedId = m_consumer->currentIndex() > 0 ? m_consumer->currentData().toLongLong() : 0;
+    m_consumerBudgets.clear();
+    for (const Consumer& consumer : *consumers)
+        m_consumerBudgets.insert(consumer.id, consumer.budget);
     {
         const QSignalBlocker blocker(m_consumer);
         m_consumer->clear();
@@ -179,11 +247,12 @@ void TokensPage::selectionChanged()
 {
     const Token* token = currentToken();
     if (token)
-        m_details->showToken(*token, m_model->now());
+        showDetails(*token);
     else
         m_details->showNone(int(m_table->selectedSourceRows().size()));
     m_revoke->setEnabled(canPerform(PageAction::Revoke));
     m_rotate->setEnabled(token && tokenState::isUsable(*token, m_model->now()) && !token->graceEnds.isValid());
+    m_limits->setEnabled(token && tokenState::isUsable(*token, m_model->now()));
     Q_EMIT actionsChanged();
 }
 
@@ -228,6 +297,7 @@ void TokensPage::perform(PageAction action)
     case PageAction::Refresh:
         reloadConsumers();
         m_model->reload();
+        refreshUsage();
         break;
     case PageAction::Remove:
         break;
@@ -248,6 +318,17 @@ void TokensPage::rotate(qint64 id)
         return;
     auto* dialog = new RotateTokenDialog(m_services, m_model->rowAt(row), this);
     connect(dialog, &RotateTokenDialog::tokenIssued, this, &TokensPage::selectToken);
+    dialog->open();
+}
+
+void TokensPage::editLimits(qint64 id)
+{
+    const int row = m_model->rowOfId(id);
+    if (row < 0)
+        return;
+    auto* dialog = new TokenLimitsDialog(m_services, m_model->rowAt(row), this);
+    connect(dialog, &TokenLimitsDialog::limitsSaved, this,
+        [this](const Token& token) { Q_EMIT statusMessage(tr("Limits of token %1 saved").arg(token.id)); });
     dialog->open();
 }
 

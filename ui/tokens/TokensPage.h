@@ -1,13 +1,16 @@
 #pragma once
 
 #include "core/catalog/Token.h"
+#include "core/gateway/UsageLedger.h"
 #include "ui/common/Page.h"
 
+#include <QHash>
 #include <QList>
 
 class QComboBox;
 class QPushButton;
 class QSplitter;
+class QTimer;
 
 namespace gatehouse::ui {
 
@@ -15,6 +18,7 @@ class ConsoleServices;
 class FilterableTable;
 class TokenDetailsPane;
 class TokenTableModel;
+class TokenUsageLoader;
 
 // The Tokens page: every token with its state badge, filters by consumer and state, a details
 // pane, and the remedies one click away. Revoke needs no confirmation (DESIGN: instant revocation
@@ -25,6 +29,10 @@ class TokensPage : public Page
     Q_OBJECT
 
 public:
+    // How often the AI usage shown in the details is reread while the page is visible: the gateway's log writer
+    // adds to it without a catalog revision.
+    static constexpr int kUsageRefreshMs = 15'000;
+
     explicit TokensPage(ConsoleServices& services, QWidget* parent = nullptr);
 
     QString title() const override;
@@ -42,12 +50,25 @@ public:
     void revokeSelected();
     void revoke(const QList<qint64>& ids);
     void rotate(qint64 id);
+    // Opens the dialog that changes the token's rate limit, budgets and AI limits.
+    void editLimits(qint64 id);
+    // Rereads the AI usage of every token off the GUI thread; usageRefreshed() follows.
+    void refreshUsage();
     void newToken();
     // Clears the filters, selects the token and shows its details (from the live log, the timeline).
     void showToken(qint64 id);
 
+Q_SIGNALS:
+    // The AI usage was reread (and the details show it).
+    void usageRefreshed();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void reloadConsumers();
+    void onUsage(const gateway::UsageLedger::Totals& totals, const QString& error);
+    void showDetails(const Token& token);
     void applyFilter();
     void selectionChanged();
     void selectToken(const Token& token);
@@ -63,8 +84,14 @@ private:
     QPushButton* m_new = nullptr;
     QPushButton* m_revoke = nullptr;
     QPushButton* m_rotate = nullptr;
+    QPushButton* m_limits = nullptr;
     QComboBox* m_consumer = nullptr;
     QComboBox* m_state = nullptr;
+    TokenUsageLoader* m_usageLoader = nullptr;
+    QTimer* m_usageTimer = nullptr;
+    bool m_usageKnown = false;
+    gateway::UsageLedger::Totals m_usage;
+    QHash<qint64, UsageBudget> m_consumerBudgets; // by consumer id
 };
 
 } // namespace gatehouse::ui

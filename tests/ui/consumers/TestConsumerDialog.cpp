@@ -159,6 +159,54 @@ private Q_SLOTS:
         QCOMPARE(renamed->id, existing->id);
         QCOMPARE(renamed->description, QStringLiteral("iOS"));
     }
+
+    void aBudgetIsValidatedAsTypedAndStored()
+    {
+        test::ConsoleFixture f;
+        QVERIFY(f.isReady());
+        QWidget host;
+        QPointer<ConsumerDialog> dialog = new ConsumerDialog(f.services, std::nullopt, &host);
+        dialog->open();
+        QTest::keyClicks(field(dialog, "name"), QStringLiteral("mobile-app"));
+        QVERIFY(okButton(dialog)->isEnabled()); // no budget is fine
+        QVERIFY(errorOf(dialog, "budgetDailyReason")->isHidden());
+
+        QTest::keyClicks(field(dialog, "budgetDaily"), QStringLiteral("-5"));
+        QVERIFY(errorOf(dialog, "budgetDailyReason")->isVisible());
+        QVERIFY(errorOf(dialog, "budgetDailyReason")->text().contains(QStringLiteral("2M")));
+        QVERIFY(!okButton(dialog)->isEnabled());
+        retype(field(dialog, "budgetDaily"), QStringLiteral("250k"));
+        QVERIFY(errorOf(dialog, "budgetDailyReason")->isHidden());
+        QTest::keyClicks(field(dialog, "budgetMonthly"), QStringLiteral("1.5Mx"));
+        QVERIFY(errorOf(dialog, "budgetMonthlyReason")->isVisible());
+        QVERIFY(!okButton(dialog)->isEnabled());
+        QTest::keyClick(field(dialog, "budgetMonthly"), Qt::Key_Backspace);
+        QVERIFY(okButton(dialog)->isEnabled());
+        QVERIFY(!dialog->findChild<QLineEdit*>(QStringLiteral("aiRequestsPerMinute"))); // tokens only
+
+        QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+        QTRY_VERIFY(dialog.isNull());
+        QVERIFY(f.t.consumers.find(QStringLiteral("mobile-app"))->budget == (UsageBudget {250'000, 1'500'000}));
+    }
+
+    void editPrefillsTheBudgetAndChangesIt()
+    {
+        test::ConsoleFixture f;
+        QVERIFY(f.isReady());
+        QVERIFY(f.t.consumers.add(QStringLiteral("batch"), QString(), UsageBudget {0, 3'000'000}).ok());
+        QWidget host;
+        QPointer<ConsumerDialog> dialog
+            = new ConsumerDialog(f.services, *f.t.consumers.find(QStringLiteral("batch")), &host);
+        dialog->open();
+        QVERIFY(field(dialog, "budgetDaily")->text().isEmpty());
+        QCOMPARE(field(dialog, "budgetMonthly")->text(), QStringLiteral("3M"));
+        QTest::keyClicks(field(dialog, "budgetDaily"), QStringLiteral("100000"));
+        retype(field(dialog, "budgetMonthly"), QString()); // empty: no monthly budget
+        QVERIFY(okButton(dialog)->isEnabled());
+        QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+        QTRY_VERIFY(dialog.isNull());
+        QVERIFY(f.t.consumers.find(QStringLiteral("batch"))->budget == (UsageBudget {100'000, 0}));
+    }
 };
 
 QTEST_MAIN(TestConsumerDialog)

@@ -92,6 +92,37 @@ private Q_SLOTS:
             cell(batch, ConsumerTableModel::LastUsedColumn, ui::kSortRole).toLongLong() < usedAt.toMSecsSinceEpoch());
     }
 
+    void showsEachConsumersAiBudget()
+    {
+        test::ConsoleFixture f;
+        QVERIFY(f.isReady());
+        auto& t = f.t;
+        QVERIFY(t.consumers.add(QStringLiteral("capped"), QString(), UsageBudget {250'000, 2'000'000}));
+        QVERIFY(t.consumers.add(QStringLiteral("monthly"), QString(), UsageBudget {0, 5'000'000}));
+        QVERIFY(t.consumers.add(QStringLiteral("free")));
+
+        ConsumerTableModel model(f.services);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QCOMPARE(
+            model.headerData(ConsumerTableModel::BudgetColumn, Qt::Horizontal).toString(), QStringLiteral("AI budget"));
+        const auto cell = [&](const QString& name, int role = Qt::DisplayRole) {
+            return model.index(rowOf(model, name), ConsumerTableModel::BudgetColumn).data(role);
+        };
+        QCOMPARE(cell(QStringLiteral("capped")).toString(), QStringLiteral("250k/day, 2M/month"));
+        QCOMPARE(cell(QStringLiteral("monthly")).toString(), QStringLiteral("5M/month"));
+        QCOMPARE(cell(QStringLiteral("free")).toString(), QString());
+        QVERIFY(!cell(QStringLiteral("free"), Qt::ToolTipRole).toString().isEmpty());
+        // The smaller allowance sorts first; no budget last.
+        QVERIFY(cell(QStringLiteral("capped"), ui::kSortRole).toLongLong()
+            < cell(QStringLiteral("monthly"), ui::kSortRole).toLongLong());
+        QVERIFY(cell(QStringLiteral("monthly"), ui::kSortRole).toLongLong()
+            < cell(QStringLiteral("free"), ui::kSortRole).toLongLong());
+
+        // Another admin's change reaches the column.
+        QVERIFY(t.consumers.update(QStringLiteral("free"), QStringLiteral("free"), QString(), UsageBudget {1'000, 0}));
+        QTRY_COMPARE(cell(QStringLiteral("free")).toString(), QStringLiteral("1k/day"));
+    }
+
     void followsAnotherAdminRowByRowWithoutReset()
     {
         test::ConsoleFixture f;

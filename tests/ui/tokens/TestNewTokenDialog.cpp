@@ -170,6 +170,46 @@ private Q_SLOTS:
         shown->close();
     }
 
+    void aiLimitsAreValidatedAsTypedAndReachTheService()
+    {
+        test::ConsoleFixture f;
+        QVERIFY(f.isReady());
+        f.t.addBillingApiAndConsumer();
+        auto* dialog = new NewTokenDialog(f.services, QStringLiteral("mobile-app"));
+        dialog->open();
+        tick(child<QCheckBox>(dialog, QStringLiteral("scope:billing")));
+        auto* ok = child<QPushButton>(dialog, QStringLiteral("ok"));
+        QVERIFY(ok->isEnabled()); // every AI limit is optional
+        QVERIFY(!reasonShown(dialog, QStringLiteral("budgetDailyReason")));
+
+        const struct
+        {
+            const char* field;
+            const char* wrong;
+            const char* right;
+        } fields[] = {{"budgetDaily", "250kb", "250k"}, {"budgetMonthly", "1e6", "2M"},
+            {"aiRequestsPerMinute", "1.5", "60"}, {"aiTokensPerMinute", "2G", "40k"}};
+        for (const auto& [name, wrong, right] : fields) {
+            auto* edit = child<QLineEdit>(dialog, QString::fromLatin1(name));
+            const QString reason = QString::fromLatin1(name) + QStringLiteral("Reason");
+            QTest::keyClicks(edit, QLatin1StringView(wrong));
+            QVERIFY2(reasonShown(dialog, reason), name);
+            QVERIFY2(!ok->isEnabled(), name);
+            edit->clear();
+            QTest::keyClicks(edit, QLatin1StringView(right));
+            QVERIFY2(!reasonShown(dialog, reason), name);
+            QVERIFY2(ok->isEnabled(), name);
+        }
+
+        QTest::mouseClick(ok, Qt::LeftButton);
+        IssuedTokenDialog* shown = nullptr;
+        QTRY_VERIFY((shown = test::openDialog<IssuedTokenDialog>()));
+        auto token = f.t.tokens.findBySecret(shown->tokenText().toLatin1());
+        QVERIFY(token.ok());
+        QVERIFY(token->aiLimits == (AiLimits {{250'000, 2'000'000}, 60, 40'000}));
+        shown->close();
+    }
+
     void neverNeedsItsCheckboxAndWarns()
     {
         test::ConsoleFixture f;

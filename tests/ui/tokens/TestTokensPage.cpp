@@ -7,14 +7,19 @@
 #include "ui/tokens/NewTokenDialog.h"
 #include "ui/tokens/RotateTokenDialog.h"
 #include "ui/tokens/TokenDetailsPane.h"
+#include "ui/tokens/TokenLimitsDialog.h"
 #include "ui/tokens/TokenTableModel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTest>
 
@@ -60,6 +65,25 @@ bool anyDialogOpen()
 QPushButton* button(TokensPage& page, const QString& name)
 {
     return page.findChild<QPushButton*>(name);
+}
+
+// A row of the AI usage the gateway's log writer keeps, written straight into the catalog file.
+void addUsage(test::TestCatalog& t, const QString& day, qint64 tokenId, qint64 consumerId, qint64 model,
+    qint64 tokensIn, qint64 tokensOut)
+{
+    QSqlQuery query(t.catalog.database());
+    QVERIFY(
+        query.prepare(QStringLiteral("INSERT INTO ai_usage_daily (day, token_id, consumer_id, provider_id, "
+                                     "model_id, requests, tokens_in, tokens_out) VALUES (?, ?, ?, 1, ?, 1, ?, ?)")));
+    for (const QVariant& value : {QVariant(day), QVariant(tokenId), QVariant(consumerId), QVariant(model),
+             QVariant(tokensIn), QVariant(tokensOut)})
+        query.addBindValue(value);
+    QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+}
+
+QString number(qint64 value)
+{
+    return QLocale().toString(value);
 }
 
 } // namespace
@@ -152,6 +176,8 @@ private Q_SLOTS:
         QCOMPARE(details->detailText(QStringLiteral("scopes")), QStringLiteral("api:billing:read"));
         QCOMPARE(details->detailText(QStringLiteral("state")), QStringLiteral("Active"));
         QCOMPARE(details->detailText(QStringLiteral("rateLimit")), QStringLiteral("the API's default"));
+        QCOMPARE(details->detailText(QStringLiteral("budget")), QStringLiteral("none"));
+        QCOMPARE(details->detailText(QStringLiteral("aiRate")), QStringLiteral("none"));
 
         auto* revoke = details->findChild<QPushButton*>(QStringLiteral("detailsRevoke"));
         QVERIFY(revoke && revoke->isVisible() && revoke->isEnabled());
@@ -341,6 +367,121 @@ private Q_SLOTS:
         shown->close();
         QVERIFY(guard.isNull() || guard->tokenText().isEmpty());
         QTRY_VERIFY(!test::openDialog<ui::IssuedTokenDialog>());
+    }
+
+    void editLimitsFromTheDetailsPaneAndTheToolbar()
+    {
+        test::ConsoleFixture f;
+        QVERIFY(f.isReady());
+        f.t.addBillingApiAndConsumer();
+        const qint64 id = test::issueToken(f.t, QStringLiteral("mobile-app"), QStringLiteral("phone"), 30);
+        TokensPage page(f.services);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(!button(page, QStringLiteral("editLimits"))->isEnabled());
+        clickToken(page, id);
+        ui::TokenDetailsPane* details = page.details();
+        auto* fromDetails = details->findChild<QPushButton*>(QStringLiteral("detailsLimits"));
+        QVERIFY(fromDetails && fromDetails->isVisible() && fromDetails->isEnabled());
+        QTest::mouseClick(fromDetails, Qt::LeftButton);
+
+        ui::TokenLimitsDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = test::openDialog<ui::TokenLimitsDialog>()));
+        QCOMPARE(dialog->tokenId(), id);
+        auto* ok = dialog->findChild<QPushButton*>(QStringLiteral("ok"));
+        auto* daily = dialog->findChild<QLineEdit*>(QStringLiteral("budgetDaily"));
+        QVERIFY(daily->text().isEmpty()); // no budget yet
+        QVERIFY(ok->isEnabled());
+        QTest::keyClicks(daily, QStringLiteral("lots"));
+        auto* reason = dialog->findChild<QLabel*>(QStringLiteral("budgetDailyReason"));
+        QVERIFY(reason->isVisible() && reason->text().contains(QStringLiteral("250k")));
+        QVERIFY(!ok->isEnabled());
+        daily->clear();
+        QTest::keyClicks(daily, QStringLiteral("100k"));
+        QVERIFY(!reason->isVisible());
+        QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("budgetMonthly")), QStringLiteral("2M"));
+        QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("aiRequestsPerMinute")), QStringLiteral("60"));
+        QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("aiTokensPerMinute")), QStringLiteral("50k"));
+        QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("rateLimit")), QStringLiteral("10/s"));
+        QVERIFY(ok->isEnabled());
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QTRY_VERIFY(!test::openDialog<ui::TokenLimitsDialog>());
+
+        const Token stored = *f.t.tokens.find(id);
+        QCOMPARE(stored.rateLimit, QStringLiteral("10/s"));
+        QVERIFY(stored.aiLimits == (AiLimits {{100'000, 2'000'000}, 60, 50'000}));
+        QCOMPARE(details->tokenId(), id);
+        QCOMPARE(details->detailText(QStringLiteral("rateLimit")), QStringLiteral("10/s"));
+        QCOMPARE(details->detailText(QStringLiteral("budget")), QStringLiteral("100k tokens a day, 2M tokens a month"));
+        QCOMPARE(
+            details->detailText(QStringLiteral("aiRate")), QStringLiteral("60 requests a minute, 50k tokens a minute"));
+
+        // The toolbar's button opens the same dialog, prefilled; emptying a field lifts that limit.
+        QTest::mouseClick(button(page, QStringLiteral("editLimits")), Qt::LeftButton);
+        QTRY_VERIFY((dialog = test::openDialog<ui::TokenLimitsDialog>()));
+        daily = dialog->findChild<QLineEdit*>(QStringLiteral("budgetDaily"));
+        QCOMPARE(daily->text(), QStringLiteral("100k"));
+        QCOMPARE(dialog->findChild<QLineEdit*>(QStringLiteral("aiRequestsPerMinute"))->text(), QStringLiteral("60"));
+        QCOMPARE(dialog->findChild<QLineEdit*>(QStringLiteral("rateLimit"))->text(), QStringLiteral("10/s"));
+        daily->clear();
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("ok")), Qt::LeftButton);
+        QTRY_VERIFY(!test::openDialog<ui::TokenLimitsDialog>());
+        QVERIFY(f.t.tokens.find(id)->aiLimits == (AiLimits {{0, 2'000'000}, 60, 50'000}));
+        QCOMPARE(details->detailText(QStringLiteral("budget")), QStringLiteral("2M tokens a month"));
+
+        // Another admin's change shows too.
+        QVERIFY(f.t.tokens.setLimits(id, {QString(), AiLimits {}}).ok());
+        QTRY_COMPARE(details->detailText(QStringLiteral("budget")), QStringLiteral("none"));
+        QCOMPARE(details->detailText(QStringLiteral("rateLimit")), QStringLiteral("the API's default"));
+
+        // A revoked token has no limits left to change.
+        QVERIFY(f.t.tokens.revoke(id).ok());
+        QTRY_VERIFY(!fromDetails->isEnabled());
+        QVERIFY(!button(page, QStringLiteral("editLimits"))->isEnabled());
+    }
+
+    void theDetailsShowTodaysAndThisMonthsAiUsage()
+    {
+        test::ConsoleFixture f;
+        QVERIFY(f.isReady());
+        f.t.addBillingApiAndConsumer();
+        const qint64 id = test::issueToken(f.t, QStringLiteral("mobile-app"), QStringLiteral("phone"), 30);
+        const qint64 other = test::issueToken(f.t, QStringLiteral("mobile-app"), QStringLiteral("tablet"), 30);
+        QVERIFY(f.t.tokens.setLimits(id, {QString(), AiLimits {{100'000, 1'000'000}, 0, 0}}).ok());
+        const Consumer consumer = *f.t.consumers.find(QStringLiteral("mobile-app"));
+        QVERIFY(f.t.consumers.update(consumer.name, consumer.name, consumer.description, UsageBudget {20'000, 0}).ok());
+
+        // The clock says 2026-01-15: two models today, one earlier this month, one last month (not counted).
+        addUsage(f.t, QStringLiteral("2026-01-15"), id, consumer.id, 1, 10'000, 2'345);
+        addUsage(f.t, QStringLiteral("2026-01-15"), id, consumer.id, 2, 0, 1'000);
+        addUsage(f.t, QStringLiteral("2026-01-02"), id, consumer.id, 1, 40'000, 0);
+        addUsage(f.t, QStringLiteral("2025-12-31"), id, consumer.id, 1, 900'000, 0);
+        addUsage(f.t, QStringLiteral("2026-01-15"), other, consumer.id, 1, 7'000, 0);
+
+        TokensPage page(f.services);
+        QSignalSpy refreshed(&page, &TokensPage::usageRefreshed);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        clickToken(page, id);
+        ui::TokenDetailsPane* details = page.details();
+        QTRY_VERIFY(refreshed.count() > 0);
+        QTRY_COMPARE(details->detailText(QStringLiteral("usageToday")),
+            QStringLiteral("%1 of 100k tokens (13%)").arg(number(13'345)));
+        QCOMPARE(details->detailText(QStringLiteral("usageMonth")),
+            QStringLiteral("%1 of 1M tokens (5%)").arg(number(53'345)));
+        // The consumer's 20k a day is spent by its two tokens together.
+        QCOMPARE(details->detailText(QStringLiteral("consumerUsage")),
+            QStringLiteral("today %1 of 20k tokens: spent, AI requests are refused; this month %2 tokens")
+                .arg(number(20'345), number(60'345)));
+
+        // The other token has no budget of its own; new usage shows on the next read.
+        clickToken(page, other);
+        QCOMPARE(details->detailText(QStringLiteral("usageToday")), QStringLiteral("%1 tokens").arg(number(7'000)));
+        addUsage(f.t, QStringLiteral("2026-01-15"), other, consumer.id, 2, 500, 500);
+        const int before = int(refreshed.count());
+        page.perform(PageAction::Refresh);
+        QTRY_VERIFY(refreshed.count() > before);
+        QTRY_COMPARE(details->detailText(QStringLiteral("usageToday")), QStringLiteral("%1 tokens").arg(number(8'000)));
     }
 };
 

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/gateway/UsageLedger.h"
+
+#include <QObject>
+#include <QString>
+
+class QThread;
+
+namespace gatehouse::ui {
+
+// Reads what every token and consumer spent on the AI routes today and this month (UsageLedger::read over the
+// catalog's ai_usage_daily) on a thread of its own, with its own read-only SQLite connection: the month's rows of
+// a busy catalog are many, and the Tokens page must not hold the GUI thread for them. The page keeps the last
+// totals, so that a change of selection shows usage without touching SQL.
+class TokenUsageLoader : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TokenUsageLoader(QObject* parent = nullptr);
+    // Waits for a running read (one query).
+    ~TokenUsageLoader() override;
+
+    // Reads the day and month of `nowMs` from the catalog file at `catalogPath`; `finished` follows on this
+    // object's thread. A call while a read runs is remembered and starts when that read ends.
+    void start(const QString& catalogPath, qint64 nowMs);
+    bool isRunning() const;
+
+    // The read a thread does; tests may call it directly.
+    static Result<gateway::UsageLedger::Totals> read(const QString& catalogPath, qint64 nowMs);
+
+Q_SIGNALS:
+    // `error` is empty when the read succeeded.
+    void finished(const gatehouse::gateway::UsageLedger::Totals& totals, const QString& error);
+
+private:
+    void onFinished(const gateway::UsageLedger::Totals& totals, const QString& error);
+
+    QThread* m_thread = nullptr;
+    QString m_pendingPath;
+    qint64 m_pendingNowMs = -1;
+};
+
+} // namespace gatehouse::ui
