@@ -1,0 +1,50 @@
+// What both SDK scripts share: the command line, and one JSON line on stdout for the C++ test to read.
+import { parseArgs } from 'node:util';
+
+// --base-url URL --token TOKEN --model MODEL [--stream] [--tool NAME]
+export function options() {
+  const { values } = parseArgs({
+    options: {
+      'base-url': { type: 'string' },
+      token: { type: 'string' },
+      model: { type: 'string' },
+      stream: { type: 'boolean', default: false },
+      tool: { type: 'string' },
+    },
+  });
+  for (const required of ['base-url', 'token', 'model']) {
+    if (!values[required]) {
+      process.stderr.write(`missing --${required}\n`);
+      process.exit(2);
+    }
+  }
+  return values;
+}
+
+// The SDK's error class by name (AuthenticationError, PermissionDeniedError, ...), as a caller would catch it.
+export function errorResult(error, classes) {
+  const name = Object.entries(classes).find(([, type]) => error instanceof type)?.[0] ?? error?.constructor?.name;
+  return {
+    ok: false,
+    error: {
+      name,
+      status: error?.status ?? null,
+      type: error?.error?.type ?? error?.error?.error?.type ?? null,
+      message: String(error?.message ?? error),
+    },
+  };
+}
+
+// Runs `body` and prints its result (or the error it threw) as one line of JSON. Exits 0 either way: the
+// test decides what counts as a failure; a crash of the script itself exits non-zero.
+export async function report(body, classes) {
+  let result;
+  try {
+    result = { ok: true, ...(await body()) };
+  } catch (error) {
+    if (!Object.values(classes).some((type) => error instanceof type))
+      throw error;
+    result = errorResult(error, classes);
+  }
+  process.stdout.write(JSON.stringify(result) + '\n');
+}
