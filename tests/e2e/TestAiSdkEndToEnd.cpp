@@ -326,6 +326,9 @@ private Q_SLOTS:
         QJsonObject error = result.value(QStringLiteral("error")).toObject();
         QCOMPARE(error.value(QStringLiteral("name")).toString(), QStringLiteral("AuthenticationError"));
         QCOMPARE(error.value(QStringLiteral("status")).toInt(), 401);
+        // In OpenAI's error shape, so that the SDK's message says why rather than only `401 "invalid_token"`.
+        QCOMPARE(error.value(QStringLiteral("message")).toString(), QStringLiteral("401 the token was revoked"));
+        QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("invalid_token"));
         result = sdk(Sdk::Anthropic, gatewayUrl(*s, QStringLiteral("/ai/claude")), token,
             QStringLiteral("claude-sonnet-4-5"), false);
         QVERIFY2(!result.value(QStringLiteral("ok")).toBool(true), compact(result).constData());
@@ -346,6 +349,11 @@ private Q_SLOTS:
         QJsonObject error = result.value(QStringLiteral("error")).toObject();
         QCOMPARE(error.value(QStringLiteral("name")).toString(), QStringLiteral("PermissionDeniedError"));
         QCOMPARE(error.value(QStringLiteral("status")).toInt(), 403);
+        QVERIFY2(error.value(QStringLiteral("message"))
+                     .toString()
+                     .contains(QStringLiteral("do not allow the model \"claude/claude-sonnet-4-5\"")),
+            compact(error).constData());
+        QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("insufficient_scope"));
         result = sdk(Sdk::Anthropic, gatewayUrl(*s, QStringLiteral("/ai/claude")), token,
             QStringLiteral("claude-sonnet-4-5"), true);
         QVERIFY2(!result.value(QStringLiteral("ok")).toBool(true), compact(result).constData());

@@ -180,6 +180,8 @@ private Q_SLOTS:
         QVERIFY(refused->header("WWW-Authenticate").contains("error=\"insufficient_scope\""));
         QVERIFY2(refused->header("WWW-Authenticate").contains("scope=\"ai:claude/claude-sonnet-4-5\""),
             refused->header("WWW-Authenticate").constData());
+        QCOMPARE(json(*refused).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+            QStringLiteral("insufficient_scope"));
         QCOMPARE(s->anthropic.requestCount(), 0);
 
         // The model list shows only what the token may use.
@@ -272,6 +274,10 @@ private Q_SLOTS:
         QVERIFY(response);
         QCOMPARE(response->status, 401);
         QVERIFY(response->header("WWW-Authenticate").contains("error=\"invalid_token\""));
+        // The body in OpenAI's error shape, as every error on these routes, so that SDKs show why.
+        const QJsonObject error = json(*response).value(QStringLiteral("error")).toObject();
+        QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("invalid_token"));
+        QCOMPARE(error.value(QStringLiteral("message")).toString(), QStringLiteral("the token was revoked"));
         QCOMPARE(s->anthropic.requestCount(), 1);
     }
 

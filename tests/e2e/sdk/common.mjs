@@ -29,7 +29,9 @@ export function errorResult(error, classes) {
     error: {
       name,
       status: error?.status ?? null,
-      type: error?.error?.type ?? error?.error?.error?.type ?? null,
+      // OpenAI's SDK keeps body.error's fields on the error; Anthropic's keeps the whole body.
+      type: error?.type ?? error?.error?.error?.type ?? null,
+      code: error?.code ?? error?.error?.error?.code ?? null,
       message: String(error?.message ?? error),
     },
   };
