@@ -2,7 +2,7 @@
 // streamed; Gatehouse's token is the SDK's API key. Prints {ok, id, model, text, pieces, stopReason, usage, events}
 // or {ok: false, error}.
 import Anthropic from '@anthropic-ai/sdk';
-import { options, report } from './common.mjs';
+import { httpAgent, options, report } from './common.mjs';
 
 const args = options();
 // authToken null: ANTHROPIC_AUTH_TOKEN in the environment would otherwise add a bearer header of its own.
@@ -12,6 +12,7 @@ const client = new Anthropic({
   baseURL: args['base-url'],
   maxRetries: 0,
   timeout: 15_000,
+  httpAgent: httpAgent(),
 });
 
 const request = { model: args.model, max_tokens: 64, messages: [{ role: 'user', content: 'Say hello.' }] };

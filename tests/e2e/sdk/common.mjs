@@ -1,4 +1,5 @@
 // What both SDK scripts share: the command line, and one JSON line on stdout for the C++ test to read.
+import http from 'node:http';
 import { parseArgs } from 'node:util';
 
 // --base-url URL --token TOKEN --model MODEL [--stream] [--tool NAME]
@@ -49,4 +50,13 @@ export async function report(body, classes) {
     result = errorResult(error, classes);
   }
   process.stdout.write(JSON.stringify(result) + '\n');
+}
+
+// The HTTP agent for the SDKs: their default (a keep-alive agent) on Node 20 and later; on Node 18 one without
+// keep-alive. There node-fetch 2, which both SDKs use on Node, reports a false 'Premature close' for every chunked
+// response (so every stream) read over a keep-alive connection, whatever the server (node-fetch issue 1767). Each
+// script makes one request, so nothing is lost.
+export function httpAgent() {
+  const major = Number(process.versions.node.split('.')[0]);
+  return major < 20 ? new http.Agent({ keepAlive: false }) : undefined;
 }

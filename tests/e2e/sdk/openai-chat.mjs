@@ -1,7 +1,7 @@
 // The official OpenAI SDK's chat.completions.create against Gatehouse's OpenAI-compatible /ai/v1, whole or streamed.
 // Prints {ok, id, model, text, pieces, finishReason, toolCalls, usage, chunks} or {ok: false, error}.
 import OpenAI from 'openai';
-import { options, report } from './common.mjs';
+import { httpAgent, options, report } from './common.mjs';
 
 const args = options();
 // Everything explicit, so that no OPENAI_* variable of the environment can send the SDK elsewhere; no retries, so a
@@ -13,6 +13,7 @@ const client = new OpenAI({
   project: null,
   maxRetries: 0,
   timeout: 15_000,
+  httpAgent: httpAgent(),
 });
 
 const request = {
