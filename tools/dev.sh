@@ -23,6 +23,11 @@ PACKAGES=(
     fonts-dejavu-core clang-format
     libsecret-1-0 dbus-daemon gnome-keyring
 )
+# node and npm: tests/e2e drives the gateway with the official OpenAI and Anthropic SDKs, installed from the npm
+# registry by the test set-up (npm ci). Debian's (Node 18) only where none is on PATH: a machine may bring its own
+# Node (CI's image has Node 20 with its npm), and Debian's npm would conflict with it.
+command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs)
+command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
 # Only `package` and `package-smoke` need these, so `test` does not install them: dpkg-shlibdeps (dpkg-dev) and
 # file, which CPack runs to compute Depends and to find the executables to strip; the two metadata validators;
 # curl for the smoke test's requests.

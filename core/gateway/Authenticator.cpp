@@ -1,5 +1,6 @@
 #include "core/gateway/Authenticator.h"
 
+#include "core/ai/OpenAiError.h"
 #include "core/tokens/TokenFormat.h"
 #include "core/tokens/TokenHash.h"
 
@@ -135,6 +136,12 @@ QByteArray AuthDecision::jsonBody() const
     if (!scope.isEmpty())
         body.insert(QStringLiteral("scope"), scope);
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+QByteArray AuthDecision::openAiJsonBody() const
+{
+    const QByteArray code = outcome == Outcome::MissingToken ? QByteArrayLiteral("unauthorized") : errorCode();
+    return OpenAiError::body(description, "invalid_request_error", QString(), QString::fromLatin1(code));
 }
 
 AuthDecision Authenticator::identify(

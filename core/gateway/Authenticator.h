@@ -31,6 +31,8 @@ struct AuthDecision
     QByteArray challenge() const;
     // {"error": ..., "error_description": ..., "scope": ...}
     QByteArray jsonBody() const;
+    // The same in OpenAI's shape, for the AI routes: {"error": {"message": description, "code": error, ...}}.
+    QByteArray openAiJsonBody() const;
 };
 
 // Checks bearer tokens: one SHA-256 and one hash lookup in the snapshot, never SQL.

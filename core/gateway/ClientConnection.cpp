@@ -209,8 +209,11 @@ void ClientConnection::refuseAuth(const AuthDecision& auth)
     m_x.event.rejectReason = auth.reason;
     if (m_x.closeAfterIfRejected && !m_x.requestComplete)
         m_x.closeAfter = true;
-    respondRaw(responses::build(auth.httpStatus(), headers, "application/json", auth.jsonBody(), m_x.closeAfter),
-        auth.httpStatus());
+    // The AI routes answer in OpenAI's error shape, which SDKs show: given RFC 6750's body, the OpenAI SDK reports
+    // only `401 "invalid_token"` and drops the description. The challenge header is RFC 6750's on every route.
+    const QByteArray body = m_x.ai ? auth.openAiJsonBody() : auth.jsonBody();
+    respondRaw(
+        responses::build(auth.httpStatus(), headers, "application/json", body, m_x.closeAfter), auth.httpStatus());
 }
 
 bool ClientConnection::takeRateLimit()

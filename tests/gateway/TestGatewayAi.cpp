@@ -1,30 +1,24 @@
 // The gateway's AI routes end to end: real loopback providers speaking Anthropic's, Gemini's and OpenAI's wire
 // formats, raw sockets as the client, a real SQLite catalog, and the provider keys in a real encrypted secret store.
 
-#include "core/catalog/AliasService.h"
-#include "core/catalog/ProviderService.h"
-#include "core/secrets/EncryptedFileSecretStore.h"
-#include "tests/support/GatewayHarness.h"
-#include "tests/support/upstreams/ProviderUpstream.h"
+#include "tests/support/AiGatewayFixture.h"
 #include "tests/support/upstreams/RawHttpClient.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace gatehouse;
-using gatehouse::test::GatewayHarness;
-using gatehouse::test::ProviderUpstream;
+using gatehouse::test::AiGatewayFixture;
 using gatehouse::test::RawHttpClient;
 namespace fixtures = gatehouse::test::ProviderFixtures;
 
 namespace {
 
-const QByteArray kAnthropicKey = "sk-ant-api03-test-key-never-logged";
-const QByteArray kGeminiKey = "AIza-test-gemini-key-never-logged";
+const QByteArray kAnthropicKey = AiGatewayFixture::kAnthropicKey;
+const QByteArray kGeminiKey = AiGatewayFixture::kGeminiKey;
 
 QByteArray chatBody(const QString& model, bool stream = false)
 {
@@ -54,53 +48,7 @@ class TestGatewayAi : public QObject
     Q_OBJECT
 
 private:
-    // One gateway with an Anthropic-format and a Gemini-format provider, their keys in an encrypted file store.
-    struct Setup
-    {
-        ProviderUpstream anthropic;
-        ProviderUpstream gemini;
-        GatewayHarness gateway;
-        QTemporaryDir secretsDir;
-        std::unique_ptr<secrets::EncryptedFileSecretStore> store;
-        std::unique_ptr<ProviderService> providers;
-        std::unique_ptr<AliasService> aliases;
-    };
-
-    static std::unique_ptr<Setup> setUp()
-    {
-        auto s = std::make_unique<Setup>();
-        if (!s->anthropic.start() || !s->gemini.start() || !s->gateway.catalog.isReady())
-            return nullptr;
-        s->store = std::make_unique<secrets::EncryptedFileSecretStore>(
-            s->secretsDir.path(), tokens::SecretBytes(QByteArrayLiteral("a test passphrase")));
-        s->store->setCost({10, 8, 1}); // a fast scrypt: the test is about the gateway
-        s->providers = std::make_unique<ProviderService>(s->gateway.catalog.catalog, QStringLiteral("test"));
-        s->providers->setSecretStore(s->store.get());
-        s->aliases = std::make_unique<AliasService>(s->gateway.catalog.catalog, QStringLiteral("test"));
-        auto claude = s->providers->add({QStringLiteral("claude"), QStringLiteral("anthropic"),
-                                            s->anthropic.url().toString(), {QStringLiteral("claude-sonnet-4-5")}},
-            tokens::SecretBytes(kAnthropicKey));
-        auto gemini = s->providers->add({QStringLiteral("gemini"), QStringLiteral("gemini"), s->gemini.url().toString(),
-                                            {QStringLiteral("gemini-2.0-flash")}},
-            tokens::SecretBytes(kGeminiKey));
-        if (!claude || !gemini) {
-            qWarning() << (claude ? gemini.error().toString() : claude.error().toString());
-            return nullptr;
-        }
-        s->gateway.engine.setSecretStore(s->store.get());
-        if (!s->gateway.start())
-            return nullptr;
-        // The keys are read asynchronously and the snapshot published again once they are in.
-        if (!QTest::qWaitFor(
-                [&] {
-                    const auto snapshot = s->gateway.engine.snapshot();
-                    const auto* p = snapshot ? snapshot->ai().provider(u"gemini") : nullptr;
-                    return p && !p->apiKey.isEmpty() && !snapshot->ai().provider(u"claude")->apiKey.isEmpty();
-                },
-                5000))
-            return nullptr;
-        return s;
-    }
+    static std::unique_ptr<AiGatewayFixture> setUp() { return AiGatewayFixture::start(); }
 
     static QJsonObject json(const RawHttpClient::Response& response)
     {
@@ -232,6 +180,8 @@ private Q_SLOTS:
         QVERIFY(refused->header("WWW-Authenticate").contains("error=\"insufficient_scope\""));
         QVERIFY2(refused->header("WWW-Authenticate").contains("scope=\"ai:claude/claude-sonnet-4-5\""),
             refused->header("WWW-Authenticate").constData());
+        QCOMPARE(json(*refused).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+            QStringLiteral("insufficient_scope"));
         QCOMPARE(s->anthropic.requestCount(), 0);
 
         // The model list shows only what the token may use.
@@ -324,6 +274,10 @@ private Q_SLOTS:
         QVERIFY(response);
         QCOMPARE(response->status, 401);
         QVERIFY(response->header("WWW-Authenticate").contains("error=\"invalid_token\""));
+        // The body in OpenAI's error shape, as every error on these routes, so that SDKs show why.
+        const QJsonObject error = json(*response).value(QStringLiteral("error")).toObject();
+        QCOMPARE(error.value(QStringLiteral("code")).toString(), QStringLiteral("invalid_token"));
+        QCOMPARE(error.value(QStringLiteral("message")).toString(), QStringLiteral("the token was revoked"));
         QCOMPARE(s->anthropic.requestCount(), 1);
     }
 
