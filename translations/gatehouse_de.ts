@@ -152,25 +152,6 @@
     </message>
 </context>
 <context>
-    <name>gatehouse::ui::AiUsageModel</name>
-    <message>
-        <source>%1: %2 tokens in all</source>
-        <translation>%1: %2 Tokens insgesamt</translation>
-    </message>
-    <message>
-        <source>Requests</source>
-        <translation>Anfragen</translation>
-    </message>
-    <message>
-        <source>Tokens in</source>
-        <translation>Tokens ein</translation>
-    </message>
-    <message>
-        <source>Tokens out</source>
-        <translation>Tokens aus</translation>
-    </message>
-</context>
-<context>
     <name>gatehouse::ui::AiLimitsFields</name>
     <message>
         <source>e.g. 250k or 2M; empty: no limit</source>
@@ -231,6 +212,25 @@
     <message>
         <source>Dail&amp;y budget:</source>
         <translation>&amp;Tagesbudget:</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::AiUsageModel</name>
+    <message>
+        <source>%1: %2 tokens in all</source>
+        <translation>%1: %2 Tokens insgesamt</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation>Tokens ein</translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation>Tokens aus</translation>
     </message>
 </context>
 <context>

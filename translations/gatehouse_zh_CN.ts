@@ -152,25 +152,6 @@
     </message>
 </context>
 <context>
-    <name>gatehouse::ui::AiUsageModel</name>
-    <message>
-        <source>%1: %2 tokens in all</source>
-        <translation>%1：共 %2 个 Token</translation>
-    </message>
-    <message>
-        <source>Requests</source>
-        <translation>请求数</translation>
-    </message>
-    <message>
-        <source>Tokens in</source>
-        <translation>输入 Token</translation>
-    </message>
-    <message>
-        <source>Tokens out</source>
-        <translation>输出 Token</translation>
-    </message>
-</context>
-<context>
     <name>gatehouse::ui::AiLimitsFields</name>
     <message>
         <source>e.g. 250k or 2M; empty: no limit</source>
@@ -231,6 +212,25 @@
     <message>
         <source>Dail&amp;y budget:</source>
         <translation>每日预算(&amp;Y)：</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::AiUsageModel</name>
+    <message>
+        <source>%1: %2 tokens in all</source>
+        <translation>%1：共 %2 个 Token</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation>输入 Token</translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation>输出 Token</translation>
     </message>
 </context>
 <context>
