@@ -25,11 +25,9 @@ public:
 
     void notify(const QString& title, const QString& message) override;
 
-    // Whether a notification server owns its name on the bus now.
-    bool serverAvailable() const;
-
 Q_SIGNALS:
-    // The server took the notification (its id) or refused it (an error; the fallback was used).
+    // The server took the notification (its id), or the call failed (no server, or it refused; the fallback was
+    // used).
     void delivered(uint id);
     void failed(const QString& error);
 

@@ -66,9 +66,12 @@ private Q_SLOTS:
     {
         RecordingNotifier tray;
         DesktopNotifier notifier(&tray);
-        QVERIFY(!notifier.serverAvailable());
+        QSignalSpy failed(&notifier, &DesktopNotifier::failed);
         notifier.notify(QStringLiteral("Token expires tomorrow"), QStringLiteral("deploy (ci-pipeline)"));
-        QCOMPARE(tray.notes.size(), 1);
+        // Asynchronously: the bus answers that nobody owns the name.
+        QVERIFY(tray.notes.isEmpty());
+        QTRY_COMPARE(tray.notes.size(), 1);
+        QCOMPARE(failed.size(), 1);
         QCOMPARE(tray.notes.first().first, QStringLiteral("Token expires tomorrow"));
     }
 
@@ -82,7 +85,6 @@ private Q_SLOTS:
 
         RecordingNotifier tray;
         DesktopNotifier notifier(&tray);
-        QVERIFY(notifier.serverAvailable());
         QSignalSpy delivered(&notifier, &DesktopNotifier::delivered);
         notifier.notify(QStringLiteral("Token expires tomorrow"), QStringLiteral("deploy (ci-pipeline)"));
         QTRY_COMPARE(delivered.size(), 1);
