@@ -27,24 +27,34 @@ TokenUsageLoader::~TokenUsageLoader()
 
 bool TokenUsageLoader::isRunning() const
 {
-    return m_thread && m_thread->isRunning();
+    return m_busy;
 }
 
 void TokenUsageLoader::start(const QString& catalogPath, qint64 nowMs)
 {
-    if (isRunning()) {
+    if (m_busy) {
         m_pendingPath = catalogPath;
         m_pendingNowMs = nowMs;
         return;
     }
-    delete m_thread;
+    if (m_thread) {
+        // It has delivered its result and is about to end.
+        m_thread->wait();
+        delete m_thread;
+    }
+    m_busy = true;
     m_thread = QThread::create([this, catalogPath, nowMs] {
         auto totals = read(catalogPath, nowMs);
         const QString error = totals ? QString() : totals.error().toString();
         gateway::UsageLedger::Totals result = totals ? std::move(*totals) : gateway::UsageLedger::Totals();
         // Queued to this object's thread; the destructor waits for this thread, so `this` lives.
         QMetaObject::invokeMethod(
-            this, [this, result, error] { onFinished(result, error); }, Qt::QueuedConnection);
+            this,
+            [this, result, error] {
+                m_busy = false;
+                onFinished(result, error);
+            },
+            Qt::QueuedConnection);
     });
     m_thread->setObjectName(QStringLiteral("gatehouse-token-usage"));
     m_thread->start();
@@ -53,7 +63,8 @@ void TokenUsageLoader::start(const QString& catalogPath, qint64 nowMs)
 void TokenUsageLoader::onFinished(const gateway::UsageLedger::Totals& totals, const QString& error)
 {
     Q_EMIT finished(totals, error);
-    if (m_pendingNowMs >= 0 && !isRunning()) {
+    // A read asked for meanwhile starts now: the thread that delivered this has done its work, so it is never lost.
+    if (m_pendingNowMs >= 0 && !m_busy) {
         const qint64 nowMs = std::exchange(m_pendingNowMs, -1);
         start(std::exchange(m_pendingPath, QString()), nowMs);
     }

@@ -38,6 +38,7 @@ private:
     void onFinished(const gateway::UsageLedger::Totals& totals, const QString& error);
 
     QThread* m_thread = nullptr;
+    bool m_busy = false; // from start() until its result is delivered (the thread may still be ending then)
     QString m_pendingPath;
     qint64 m_pendingNowMs = -1;
 };
