@@ -29,14 +29,19 @@ TrafficHistoryLoader::~TrafficHistoryLoader()
 
 bool TrafficHistoryLoader::isRunning() const
 {
-    return m_thread && m_thread->isRunning();
+    return m_busy;
 }
 
 void TrafficHistoryLoader::start(const QString& catalogPath, qint64 fromMs, qint64 toMs)
 {
-    if (isRunning())
+    if (m_busy)
         return;
-    delete m_thread;
+    if (m_thread) {
+        // It has delivered its result and is about to end: "running" until then would turn the next read away.
+        m_thread->wait();
+        delete m_thread;
+    }
+    m_busy = true;
     m_cancelled = std::make_shared<std::atomic<bool>>(false);
     auto cancelled = m_cancelled;
     m_thread = QThread::create([this, catalogPath, fromMs, toMs, cancelled] {
@@ -46,7 +51,12 @@ void TrafficHistoryLoader::start(const QString& catalogPath, qint64 fromMs, qint
             return;
         // Queued to this object's thread; the destructor waits for this thread, so `this` lives.
         QMetaObject::invokeMethod(
-            this, [this, window, error] { Q_EMIT finished(window, error); }, Qt::QueuedConnection);
+            this,
+            [this, window, error] {
+                m_busy = false;
+                Q_EMIT finished(window, error);
+            },
+            Qt::QueuedConnection);
     });
     m_thread->setObjectName(QStringLiteral("gatehouse-overview-history"));
     m_thread->start();

@@ -41,6 +41,7 @@ Q_SIGNALS:
 
 private:
     QThread* m_thread = nullptr;
+    bool m_busy = false; // from start() until `finished` (the thread may still be ending then)
     std::shared_ptr<std::atomic<bool>> m_cancelled;
 };
 

@@ -51,6 +51,11 @@ private Q_SLOTS:
         QCOMPARE(window.requests(), 2 * TrafficHistoryLoader::kPageRows + 100);
         QCOMPARE(window.errors(), (2 * TrafficHistoryLoader::kPageRows + 100) / 10);
         QVERIFY(!loader.isRunning());
+        // A read asked for as soon as the last one is delivered is not turned away by its thread's ending.
+        loader.start(t.catalog.filePath(), from, now);
+        QVERIFY(loader.isRunning());
+        QVERIFY(finished.wait(20'000));
+        QCOMPARE(finished.size(), 2);
     }
 
     void aMissingCatalogIsAnError()
