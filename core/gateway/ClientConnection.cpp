@@ -4,6 +4,7 @@
 #include "core/gateway/Authenticator.h"
 #include "core/gateway/EngineState.h"
 #include "core/gateway/HttpResponses.h"
+#include "core/gateway/ReadScratch.h"
 #include "core/gateway/UpstreamPool.h"
 
 #include <QRandomGenerator>
@@ -12,8 +13,6 @@
 namespace gatehouse::gateway {
 
 namespace {
-
-constexpr qint64 kReadChunk = 64 * 1024;
 
 QByteArray newRequestId()
 {
@@ -88,12 +87,11 @@ ClientConnection::ClientConnection(EngineState& state, UpstreamPool& pool, QTcpS
     , m_parser(HttpParser::Mode::Request, *this)
 {
     m_socket->setParent(this);
-    m_socket->setReadBufferSize(kReadChunk);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_clientAddress = m_socket->peerAddress().toString().toLatin1();
     m_headDeadlineMs = m_state.clock.nowMs() + m_state.config.headerTimeoutMs;
     m_state.metrics.activeConnections.fetch_add(1);
-    connect(m_socket, &QTcpSocket::readyRead, this, &ClientConnection::readClient);
+    connect(m_socket, &QTcpSocket::readyRead, this, &ClientConnection::onClientReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &ClientConnection::onClientBytesWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, &ClientConnection::onClientDisconnected);
     QMetaObject::invokeMethod(this, &ClientConnection::readClient, Qt::QueuedConnection);
@@ -107,30 +105,74 @@ ClientConnection::~ClientConnection()
     m_state.metrics.activeConnections.fetch_sub(1);
 }
 
-void ClientConnection::readClient()
+void ClientConnection::onClientReadyRead()
 {
     if (m_closing)
         return;
+    if (m_parser.isPaused() || m_uploadPaused)
+        readAhead();
+    else
+        readClient();
+}
+
+void ClientConnection::readClient()
+{
     while (!m_parser.isPaused() && !m_uploadPaused && !m_closing) {
-        if (m_pending.isEmpty()) {
-            m_pending = m_socket->read(kReadChunk);
-            if (m_pending.isEmpty())
+        if (!m_pending.isEmpty()) {
+            const qsizetype consumed = feedParser(m_pending);
+            m_pending.remove(0, consumed);
+            if (m_closing || m_parser.hasError())
                 return;
-            if (!m_x.active && m_headDeadlineMs == 0) {
-                // The first byte of a new request on a kept-alive connection starts its header clock.
-                m_headDeadlineMs = m_state.clock.nowMs() + m_state.config.headerTimeoutMs;
-                m_idleDeadlineMs = 0;
-            }
+            continue;
         }
-        m_inClientFeed = true;
-        const qsizetype consumed = m_parser.feed(m_pending);
-        m_inClientFeed = false;
-        m_pending.remove(0, consumed);
-        if (m_parser.hasError()) {
-            failParse();
+        ReadScratch scratch;
+        const qint64 read = m_socket->read(scratch.data(), ReadScratch::kSize);
+        if (read < 0) {
+            onClientDisconnected(); // end of stream or an error: an unbuffered socket says so only here
             return;
         }
+        if (read == 0)
+            return;
+        if (!m_x.active && m_headDeadlineMs == 0) {
+            // The first byte of a new request on a kept-alive connection starts its header clock.
+            m_headDeadlineMs = m_state.clock.nowMs() + m_state.config.headerTimeoutMs;
+            m_idleDeadlineMs = 0;
+        }
+        const QByteArrayView bytes(scratch.data(), read);
+        const qsizetype consumed = feedParser(bytes);
+        if (m_closing || m_parser.hasError())
+            return;
+        if (consumed < read)
+            m_pending = bytes.sliced(consumed).toByteArray(); // pipelined, or held while the parser waits
+        else if (read < ReadScratch::kSize)
+            return; // the socket is drained: its next readyRead brings more, a read now would only say EAGAIN
     }
+}
+
+qsizetype ClientConnection::feedParser(QByteArrayView bytes)
+{
+    m_inClientFeed = true;
+    const qsizetype consumed = m_parser.feed(bytes);
+    m_inClientFeed = false;
+    if (m_parser.hasError())
+        failParse();
+    return consumed;
+}
+
+void ClientConnection::readAhead()
+{
+    // Not parsing while a request is in flight, but still reading, up to one chunk: so that a client that
+    // leaves is seen at once (its upstream request is aborted). A full chunk leaves the rest to TCP.
+    const qint64 room = ReadScratch::kSize - m_pending.size();
+    if (room <= 0)
+        return;
+    ReadScratch scratch;
+    const qint64 read = m_socket->read(scratch.data(), room);
+    if (read < 0) {
+        onClientDisconnected();
+        return;
+    }
+    m_pending.append(scratch.data(), read);
 }
 
 void ClientConnection::resumeReading()
@@ -326,8 +368,10 @@ QByteArray ClientConnection::buildUpstreamHead(const HttpRequestHead& head) cons
 void ClientConnection::forward(const HttpRequestHead& head)
 {
     // We answer Expect: 100-continue ourselves, now that the request is allowed.
-    if (head.headers.value("expect").compare("100-continue", Qt::CaseInsensitive) == 0 && head.expectsBody())
+    if (head.headers.value("expect").compare("100-continue", Qt::CaseInsensitive) == 0 && head.expectsBody()) {
         writeToClient("HTTP/1.1 100 Continue\r\n\r\n");
+        flushToClient();
+    }
     m_x.upstreamHead = buildUpstreamHead(head);
     connectUpstream();
 }
@@ -468,7 +512,11 @@ void ClientConnection::writeBodyToClient(QByteArrayView bytes)
 
 void ClientConnection::pauseUpstreamIfClientIsSlow()
 {
-    // Back-pressure: a slow client slows the upstream instead of growing our memory.
+    // A long body leaves as it comes, not one whole read loop at a time.
+    if (m_outbox.size() >= kLowWaterBytes)
+        flushToClient();
+    // Back-pressure: a slow client slows the upstream instead of growing our memory. Only what the kernel
+    // refused counts: Qt holds it and says bytesWritten() as it goes, which resumes the upstream.
     if (m_socket->bytesToWrite() > kHighWaterBytes && m_x.upstream) {
         m_x.upstream->pauseReading();
         m_x.upstreamPaused = true;
@@ -513,8 +561,10 @@ void ClientConnection::onUpstreamFailure(Failure failure, const QString& detail)
 {
     if (!m_x.active)
         return;
-    if (m_x.ai && onAiUpstreamFailure(failure, detail))
+    if (m_x.ai && onAiUpstreamFailure(failure, detail)) {
+        flushToClient(); // its end of the answer, now that no upstream read is left to flush it
         return;
+    }
     UpstreamConnection* failed = std::exchange(m_x.upstream, nullptr);
     if (failed)
         failed->deleteLater();
@@ -595,6 +645,8 @@ void ClientConnection::respondRaw(QByteArray bytes, int status)
     if (m_x.closeAfter)
         m_x.requestComplete = true; // we will not read the rest
     maybeFinish();
+    // Sent by finishExchange() once the event is logged; else now, while the request's body still comes in.
+    flushToClient();
 }
 
 void ClientConnection::failParse()
@@ -621,8 +673,21 @@ void ClientConnection::failParse()
 
 void ClientConnection::writeToClient(QByteArrayView bytes)
 {
+    m_outbox.append(bytes);
+}
+
+void ClientConnection::flushToClient()
+{
+    if (m_outbox.isEmpty())
+        return;
     if (m_socket->state() == QAbstractSocket::ConnectedState)
-        m_socket->write(bytes.data(), bytes.size());
+        m_socket->write(m_outbox);
+    m_outbox.resize(0); // keeps its capacity for the next response
+}
+
+void ClientConnection::onUpstreamReadDone()
+{
+    flushToClient();
 }
 
 void ClientConnection::maybeFinish()
@@ -659,14 +724,13 @@ void ClientConnection::finishExchange()
     }
     m_idleDeadlineMs = m_state.clock.nowMs() + m_state.config.idleTimeoutMs;
     m_headDeadlineMs = 0;
-    // The whole response is queued: one write now, instead of a POLLOUT wake-up on the next loop pass.
-    // Only now, with the event logged and the idle clock started: the client may act on the response
-    // at once, and must find both done.
-    if (m_socket->state() == QAbstractSocket::ConnectedState)
-        m_socket->flush();
-    if (!m_inClientFeed && m_pending.isEmpty() && m_socket->bytesAvailable() == 0) {
-        // The usual keep-alive case: nothing is waiting, so the next readyRead starts the next
-        // request. This skips a queued call (an eventfd write and read) per request.
+    // The whole response is queued: one write now. Only now, with the event logged and the idle clock
+    // started: the client may act on the response at once, and must find both done.
+    flushToClient();
+    if (!m_inClientFeed && m_pending.isEmpty()) {
+        // The usual keep-alive case: nothing is waiting (what arrives while a request is in flight is read
+        // ahead into m_pending), so the next readyRead starts the next request. This skips a queued call
+        // (an eventfd write and read) per request.
         m_parser.resume();
         return;
     }
@@ -743,6 +807,7 @@ void ClientConnection::closeAfterFlush()
     if (m_closing)
         return;
     m_closing = true;
+    flushToClient();
     m_socket->disconnectFromHost();
     if (m_socket->state() == QAbstractSocket::UnconnectedState)
         onClientDisconnected();

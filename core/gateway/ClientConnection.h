@@ -85,8 +85,13 @@ private:
     void onUpstreamComplete() override;
     void onUpstreamFailure(Failure failure, const QString& detail) override;
     void onUpstreamWritable() override;
+    void onUpstreamReadDone() override;
 
+    void onClientReadyRead();
     void readClient();
+    // Feeds the request parser, answering a parse error; returns how many bytes it took.
+    qsizetype feedParser(QByteArrayView bytes);
+    void readAhead();
     void resumeReading();
     void onClientBytesWritten();
     void onClientDisconnected();
@@ -110,7 +115,10 @@ private:
     void closeAfterFlush();
     void releaseUpstream();
     void dropUpstream();
+    // Queues bytes for the client; flushToClient() sends what is queued in one write, at the end of an
+    // upstream read, of an exchange, or of an answer of our own.
     void writeToClient(QByteArrayView bytes);
+    void flushToClient();
     // Response body bytes: counted, and chunk-framed when the response is chunked. Nothing for empty bytes.
     void writeBodyToClient(QByteArrayView bytes);
     void pauseUpstreamIfClientIsSlow();
@@ -148,6 +156,7 @@ private:
     HttpParser m_parser;
     SnapshotPtr m_snapshot; // pinned for the request in flight
     QByteArray m_pending; // read from the socket, not yet parsed
+    QByteArray m_outbox; // queued for the client, not yet written
     QByteArray m_clientAddress;
     Exchange m_x;
     qint64 m_headDeadlineMs = 0;

@@ -1,5 +1,7 @@
 #include "core/gateway/UpstreamConnection.h"
 
+#include "core/gateway/ReadScratch.h"
+
 #include <QSslSocket>
 #include <QTcpSocket>
 
@@ -58,6 +60,7 @@ void UpstreamConnection::begin(UpstreamClient* client, QByteArray head, bool hea
             connect(m_socket, &QTcpSocket::connected, this, &UpstreamConnection::onConnected);
         }
         // Bounded: while the client reads slowly we stop reading, and TCP pushes back on the upstream.
+        // (Plain TCP is unbuffered, so Qt holds nothing; TLS decrypts into Qt's buffer, capped here.)
         m_socket->setReadBufferSize(kReadChunk);
         connect(m_socket, &QTcpSocket::readyRead, this, &UpstreamConnection::onReadyRead);
         connect(m_socket, &QTcpSocket::disconnected, this, &UpstreamConnection::onDisconnected);
@@ -81,14 +84,15 @@ void UpstreamConnection::begin(UpstreamClient* client, QByteArray head, bool hea
         m_outbox = std::move(head);
         if (m_tls)
             static_cast<QSslSocket*>(m_socket)->connectToHostEncrypted(QString::fromLatin1(m_host), m_port);
-        else
-            m_socket->connectToHost(QString::fromLatin1(m_host), m_port);
+        else // Unbuffered: read straight into the parser, one write per request head (see Worker::accept).
+            m_socket->connectToHost(QString::fromLatin1(m_host), m_port, QIODevice::ReadWrite | QIODevice::Unbuffered);
         return;
     }
     m_outbox = std::move(head);
     flushOutbox();
-    // Bytes that arrived while idle belong to no request: the connection cannot be trusted.
-    if (m_socket->bytesAvailable() > 0)
+    // Bytes that arrived while idle belong to no request: the connection cannot be trusted. (Unbuffered,
+    // they wait in the kernel, and the readyRead they raise while idle retires the connection.)
+    if (m_tls && m_socket->bytesAvailable() > 0)
         fail(UpstreamClient::Failure::Malformed, QStringLiteral("unexpected bytes from an idle upstream connection"));
 }
 
@@ -173,33 +177,62 @@ void UpstreamConnection::onReadyRead()
         return;
     if (!m_client) {
         // Idle in the pool: anything arriving now (or a close) retires the connection.
-        if (m_socket->bytesAvailable() > 0) {
+        if (m_tls ? m_socket->bytesAvailable() > 0 : readWhileIdle()) {
             close();
             Q_EMIT idleClosed(this);
         }
         return;
     }
+    UpstreamClient* client = m_client;
     while (!m_paused && m_client) {
-        if (m_pending.isEmpty()) {
-            m_pending = m_socket->read(kReadChunk);
-            if (m_pending.isEmpty())
-                break;
-            m_gotResponseBytes = true;
+        if (!m_pending.isEmpty()) {
+            if (!feedParser(m_pending))
+                return;
+            continue;
         }
-        const qsizetype consumed = m_parser.feed(m_pending);
-        m_pending.remove(0, consumed);
-        if (m_parser.hasError()) {
-            fail(UpstreamClient::Failure::Malformed, m_parser.error().message);
+        ReadScratch scratch;
+        const qint64 read = m_socket->read(scratch.data(), ReadScratch::kSize);
+        if (read < 0 && !m_tls) {
+            // End of stream or an error: an unbuffered socket reports it only here, never with disconnected().
+            peerClosed();
             return;
         }
-        if (m_parser.isPaused()) {
-            // One response is complete; anything after it is unsolicited.
-            if (!m_pending.isEmpty())
-                m_keepAlive = false;
-            m_pending.clear();
+        if (read <= 0)
             break;
-        }
+        m_gotResponseBytes = true;
+        if (!feedParser(QByteArrayView(scratch.data(), read)))
+            return;
+        if (!m_tls && read < ReadScratch::kSize)
+            break; // the socket is drained: its next readyRead brings more, a read now would only say EAGAIN
     }
+    if (m_client == client)
+        client->onUpstreamReadDone();
+}
+
+bool UpstreamConnection::feedParser(QByteArrayView bytes)
+{
+    // Fed from m_pending, the bytes must outlive m_pending's reassignment below.
+    const QByteArray keep = bytes.data() == m_pending.constData() ? std::exchange(m_pending, {}) : QByteArray();
+    const qsizetype consumed = m_parser.feed(bytes);
+    if (m_parser.hasError()) {
+        fail(UpstreamClient::Failure::Malformed, m_parser.error().message);
+        return false;
+    }
+    if (m_parser.isPaused()) {
+        // One response is complete; anything after it is unsolicited.
+        if (consumed < bytes.size())
+            m_keepAlive = false;
+        return true;
+    }
+    if (consumed < bytes.size())
+        m_pending = bytes.sliced(consumed).toByteArray(); // held while the client is slow
+    return true;
+}
+
+bool UpstreamConnection::readWhileIdle()
+{
+    char byte;
+    return m_socket->read(&byte, 1) != 0; // a byte nobody asked for, or the end of the stream
 }
 
 void UpstreamConnection::onDisconnected()
@@ -211,6 +244,11 @@ void UpstreamConnection::onDisconnected()
     // Drain what is still buffered before judging the close.
     if (!m_paused)
         onReadyRead();
+    peerClosed();
+}
+
+void UpstreamConnection::peerClosed()
+{
     if (!m_client || m_responseComplete)
         return;
     if (m_parser.headersComplete() && m_parser.finish()) {

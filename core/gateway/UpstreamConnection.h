@@ -23,6 +23,9 @@ public:
     virtual void onUpstreamComplete() = 0;
     virtual void onUpstreamFailure(Failure failure, const QString& detail) = 0;
     virtual void onUpstreamWritable() = 0; // its send buffer drained: upload may continue
+    // One read of the upstream's bytes has been delivered (while the client is still attached): what it
+    // made for the client can be sent in one write.
+    virtual void onUpstreamReadDone() = 0;
 };
 
 // One keep-alive connection to an upstream (plain TCP or TLS), with its own response parser.
@@ -70,6 +73,11 @@ private:
     void onConnected();
     void onReadyRead();
     void onDisconnected();
+    // The upstream ended the stream: a read-until-close body is complete, anything else failed.
+    void peerClosed();
+    // Feeds the response parser from `bytes` (m_pending or a read); false after failing the exchange.
+    bool feedParser(QByteArrayView bytes);
+    bool readWhileIdle();
     void onBytesWritten();
     void fail(UpstreamClient::Failure failure, const QString& detail);
     void flushOutbox();

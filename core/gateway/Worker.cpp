@@ -4,6 +4,7 @@
 #include "core/gateway/ClientConnection.h"
 #include "core/gateway/EngineState.h"
 #include "core/gateway/HttpResponses.h"
+#include "core/gateway/UnbufferedSocket.h"
 #include "core/gateway/UpstreamPool.h"
 
 #include <QTcpServer>
@@ -59,7 +60,8 @@ bool Worker::listen(qintptr listeningDescriptor)
 void Worker::accept(qintptr descriptor)
 {
     auto* socket = new QTcpSocket;
-    if (!socket->setSocketDescriptor(descriptor)) {
+    // Unbuffered: the connection reads the kernel's bytes straight into its parser (see ClientConnection).
+    if (!adoptUnbuffered(*socket, descriptor)) {
         delete socket;
         return;
     }
