@@ -148,8 +148,14 @@ UsageLedger::Verdict UsageLedger::check(qint64 tokenId, const UsageBudget& token
     Verdict verdict;
     if (!tokenBudget.isSet() && !consumerBudget.isSet())
         return verdict;
-    const Spent token = this->token(tokenId, nowMs);
-    const Spent consumer = this->consumer(consumerId, nowMs);
+    Spent token;
+    Spent consumer;
+    {
+        // One lock for both figures: they come from the same batch, and the request path waits once.
+        std::lock_guard lock(m_mutex);
+        token = spentLocked(m_totals.tokens, tokenId, nowMs);
+        consumer = spentLocked(m_totals.consumers, consumerId, nowMs);
+    }
     const qint64 dayReset = nextDayStartMs(nowMs);
     const qint64 monthReset = nextMonthStartMs(nowMs);
     const struct
