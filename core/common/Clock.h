@@ -12,7 +12,7 @@ public:
     virtual ~Clock() = default;
     virtual QDateTime now() const = 0;
 
-    qint64 nowMs() const { return now().toMSecsSinceEpoch(); }
+    virtual qint64 nowMs() const { return now().toMSecsSinceEpoch(); }
 
     // The wall clock, shared by every production object.
     static const Clock& system();
@@ -22,6 +22,8 @@ class SystemClock final : public Clock
 {
 public:
     QDateTime now() const override { return QDateTime::currentDateTimeUtc(); }
+    // The gateway asks several times a request: straight from the system clock, without a QDateTime.
+    qint64 nowMs() const override { return QDateTime::currentMSecsSinceEpoch(); }
 };
 
 } // namespace gatehouse
