@@ -1177,10 +1177,6 @@ Die Tokens widerrufen und entfernen?</translation>
         <translation>Ein Token, das nie abläuft, funktioniert für jeden, der es besitzt, bis jemand es widerruft. Wählen Sie lieber eine Laufzeit und rotieren Sie das Token vor deren Ende.</translation>
     </message>
     <message>
-        <source>e.g. 10/s or 600/m; empty: the API&apos;s default</source>
-        <translation>z. B. 10/s oder 600/m; leer: die Vorgabe der API</translation>
-    </message>
-    <message>
         <source>C&amp;reate</source>
         <translation>&amp;Erstellen</translation>
     </message>
@@ -1199,10 +1195,6 @@ Die Tokens widerrufen und entfernen?</translation>
     <message>
         <source>&amp;Lifetime:</source>
         <translation>&amp;Laufzeit:</translation>
-    </message>
-    <message>
-        <source>&amp;Rate limit:</source>
-        <translation>&amp;Ratenlimit:</translation>
     </message>
     <message>
         <source>No APIs yet: add one on the APIs page first.</source>
@@ -1650,6 +1642,17 @@ Die Tokens widerrufen und entfernen?</translation>
     <message>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::RateLimitField</name>
+    <message>
+        <source>e.g. 10/s or 600/m; empty: the API&apos;s default</source>
+        <translation>z. B. 10/s oder 600/m; leer: die Vorgabe der API</translation>
+    </message>
+    <message>
+        <source>&amp;Rate limit:</source>
+        <translation>&amp;Ratenlimit:</translation>
     </message>
 </context>
 <context>
@@ -2250,14 +2253,6 @@ Die Tokens widerrufen und entfernen?</translation>
     <message>
         <source>%1 of %2, ending in …%3. The gateway applies new limits within seconds.</source>
         <translation>%1 von %2, endet auf …%3. Das Gateway wendet neue Limits innerhalb von Sekunden an.</translation>
-    </message>
-    <message>
-        <source>e.g. 10/s or 600/m; empty: the API&apos;s default</source>
-        <translation>z. B. 10/s oder 600/m; leer: die Vorgabe der API</translation>
-    </message>
-    <message>
-        <source>&amp;Rate limit:</source>
-        <translation>&amp;Ratenlimit:</translation>
     </message>
     <message>
         <source>AI limits</source>

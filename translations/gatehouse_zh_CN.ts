@@ -1172,10 +1172,6 @@ Revoke the tokens and remove?</source>
         <translation>永不过期的令牌对任何持有者都有效，直到有人将其吊销。建议设置有效期，并在到期前轮换令牌。</translation>
     </message>
     <message>
-        <source>e.g. 10/s or 600/m; empty: the API&apos;s default</source>
-        <translation>例如 10/s 或 600/m；留空：使用 API 的默认值</translation>
-    </message>
-    <message>
         <source>C&amp;reate</source>
         <translation>创建(&amp;R)</translation>
     </message>
@@ -1194,10 +1190,6 @@ Revoke the tokens and remove?</source>
     <message>
         <source>&amp;Lifetime:</source>
         <translation>有效期(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>&amp;Rate limit:</source>
-        <translation>速率限制(&amp;R)：</translation>
     </message>
     <message>
         <source>No APIs yet: add one on the APIs page first.</source>
@@ -1644,6 +1636,17 @@ Revoke the tokens and remove?</source>
     <message>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::RateLimitField</name>
+    <message>
+        <source>e.g. 10/s or 600/m; empty: the API&apos;s default</source>
+        <translation>例如 10/s 或 600/m；留空：使用 API 的默认值</translation>
+    </message>
+    <message>
+        <source>&amp;Rate limit:</source>
+        <translation>速率限制(&amp;R)：</translation>
     </message>
 </context>
 <context>
@@ -2243,14 +2246,6 @@ Revoke the tokens and remove?</source>
     <message>
         <source>%1 of %2, ending in …%3. The gateway applies new limits within seconds.</source>
         <translation>%2 的 %1，以 …%3 结尾。网关会在几秒内应用新的限制。</translation>
-    </message>
-    <message>
-        <source>e.g. 10/s or 600/m; empty: the API&apos;s default</source>
-        <translation>例如 10/s 或 600/m；留空：使用 API 的默认值</translation>
-    </message>
-    <message>
-        <source>&amp;Rate limit:</source>
-        <translation>速率限制(&amp;R)：</translation>
     </message>
     <message>
         <source>AI limits</source>

@@ -40,6 +40,18 @@ Result<qint64> parseId(const QString& text)
     return id;
 }
 
+// The token that a command's ID argument names, after opening the catalog. The error is that of the step that
+// failed (the id, the catalog, the lookup), for the command to print as it is with context.fail().
+Result<Token> findToken(CliContext& context, const QString& idText)
+{
+    auto id = parseId(idText);
+    if (!id)
+        return id.error();
+    if (auto opened = context.open(); !opened)
+        return opened.error();
+    return context.tokens().find(*id);
+}
+
 QString describeAiRates(const AiLimits& limits)
 {
     QStringList parts;
@@ -196,12 +208,7 @@ int show(CliContext& context, const QStringList& args)
     int exitCode = 0;
     if (!context.parse(parser, QStringLiteral("token show"), args, 1, exitCode))
         return exitCode;
-    auto id = parseId(parser.positionalArguments().at(0));
-    if (!id)
-        return context.fail(id.error());
-    if (auto opened = context.open(); !opened)
-        return context.fail(opened.error());
-    auto token = context.tokens().find(*id);
+    auto token = findToken(context, parser.positionalArguments().at(0));
     if (!token)
         return context.fail(token.error());
     printToken(context, *token);
@@ -272,12 +279,7 @@ int limits(CliContext& context, const QStringList& args)
     int exitCode = 0;
     if (!context.parse(parser, QStringLiteral("token limits"), args, 1, exitCode))
         return exitCode;
-    auto id = parseId(parser.positionalArguments().at(0));
-    if (!id)
-        return context.fail(id.error());
-    if (auto opened = context.open(); !opened)
-        return context.fail(opened.error());
-    auto token = context.tokens().find(*id);
+    auto token = findToken(context, parser.positionalArguments().at(0));
     if (!token)
         return context.fail(token.error());
     // Without options it only shows them; with some, those change and the rest stay.
@@ -288,7 +290,7 @@ int limits(CliContext& context, const QStringList& args)
     if (parser.isSet(QStringLiteral("rate-limit")))
         limits.rateLimit = parser.value(QStringLiteral("rate-limit"));
     if (limits.rateLimit != token->rateLimit || limits.aiLimits != token->aiLimits) {
-        auto changed = context.tokens().setLimits(*id, limits);
+        auto changed = context.tokens().setLimits(token->id, limits);
         if (!changed)
             return context.fail(changed.error());
         token = std::move(changed);

@@ -32,53 +32,25 @@ QList<UsageRow> subtract(QList<UsageRow> rows, const QList<UsageRow>& logged)
 
 AiUsageLoader::AiUsageLoader(QObject* parent)
     : QObject(parent)
+    , m_read(QStringLiteral("gatehouse-overview-ai-usage"), BackgroundRead<AiUsageHistory>::WhileBusy::Ignore,
+          [this](const AiUsageHistory& history, const QString& error) { Q_EMIT finished(history, error); })
 {
     static const int registered = qRegisterMetaType<gatehouse::ui::AiUsageHistory>();
     Q_UNUSED(registered);
 }
 
-AiUsageLoader::~AiUsageLoader()
-{
-    if (m_thread) {
-        m_cancelled->store(true);
-        m_thread->wait();
-        delete m_thread;
-    }
-}
+AiUsageLoader::~AiUsageLoader() = default; // m_read drops the read's result and waits for it
 
 bool AiUsageLoader::isRunning() const
 {
-    return m_busy;
+    return m_read.isBusy();
 }
 
 void AiUsageLoader::start(const QString& catalogPath, QDate from, QDate to, qint64 liveFromMs)
 {
-    if (m_busy)
-        return;
-    if (m_thread) {
-        // It has delivered its result and is about to end.
-        m_thread->wait();
-        delete m_thread;
-    }
-    m_busy = true;
-    m_cancelled = std::make_shared<std::atomic<bool>>(false);
-    auto cancelled = m_cancelled;
-    m_thread = QThread::create([this, catalogPath, from, to, liveFromMs, cancelled] {
-        QString error;
-        AiUsageHistory history = read(catalogPath, from, to, liveFromMs, &error);
-        if (cancelled->load())
-            return;
-        // Queued to this object's thread; the destructor waits for this thread, so `this` lives.
-        QMetaObject::invokeMethod(
-            this,
-            [this, history, error] {
-                m_busy = false;
-                Q_EMIT finished(history, error);
-            },
-            Qt::QueuedConnection);
+    m_read.start([catalogPath, from, to, liveFromMs](const std::atomic<bool>&, QString* error) {
+        return read(catalogPath, from, to, liveFromMs, error);
     });
-    m_thread->setObjectName(QStringLiteral("gatehouse-overview-ai-usage"));
-    m_thread->start();
 }
 
 AiUsageHistory AiUsageLoader::read(const QString& catalogPath, QDate from, QDate to, qint64 liveFromMs, QString* error)

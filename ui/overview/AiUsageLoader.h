@@ -1,16 +1,12 @@
 #pragma once
 
 #include "core/catalog/UsageReport.h"
+#include "ui/common/BackgroundRead.h"
 
 #include <QList>
 #include <QMetaType>
 #include <QObject>
 #include <QString>
-
-#include <atomic>
-#include <memory>
-
-class QThread;
 
 namespace gatehouse::ui {
 
@@ -47,9 +43,7 @@ Q_SIGNALS:
     void finished(const gatehouse::ui::AiUsageHistory& history, const QString& error);
 
 private:
-    QThread* m_thread = nullptr;
-    bool m_busy = false;
-    std::shared_ptr<std::atomic<bool>> m_cancelled;
+    BackgroundRead<AiUsageHistory> m_read;
 };
 
 } // namespace gatehouse::ui

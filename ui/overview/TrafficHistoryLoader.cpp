@@ -13,53 +13,25 @@ namespace gatehouse::ui {
 
 TrafficHistoryLoader::TrafficHistoryLoader(QObject* parent)
     : QObject(parent)
+    , m_read(QStringLiteral("gatehouse-overview-history"), BackgroundRead<TrafficWindow>::WhileBusy::Ignore,
+          [this](const TrafficWindow& window, const QString& error) { Q_EMIT finished(window, error); })
 {
     static const int registered = qRegisterMetaType<gatehouse::ui::TrafficWindow>();
     Q_UNUSED(registered);
 }
 
-TrafficHistoryLoader::~TrafficHistoryLoader()
-{
-    if (m_thread) {
-        m_cancelled->store(true);
-        m_thread->wait();
-        delete m_thread;
-    }
-}
+TrafficHistoryLoader::~TrafficHistoryLoader() = default; // m_read stops the read and waits for it
 
 bool TrafficHistoryLoader::isRunning() const
 {
-    return m_busy;
+    return m_read.isBusy();
 }
 
 void TrafficHistoryLoader::start(const QString& catalogPath, qint64 fromMs, qint64 toMs)
 {
-    if (m_busy)
-        return;
-    if (m_thread) {
-        // It has delivered its result and is about to end: "running" until then would turn the next read away.
-        m_thread->wait();
-        delete m_thread;
-    }
-    m_busy = true;
-    m_cancelled = std::make_shared<std::atomic<bool>>(false);
-    auto cancelled = m_cancelled;
-    m_thread = QThread::create([this, catalogPath, fromMs, toMs, cancelled] {
-        QString error;
-        TrafficWindow window = read(catalogPath, fromMs, toMs, cancelled.get(), &error);
-        if (cancelled->load())
-            return;
-        // Queued to this object's thread; the destructor waits for this thread, so `this` lives.
-        QMetaObject::invokeMethod(
-            this,
-            [this, window, error] {
-                m_busy = false;
-                Q_EMIT finished(window, error);
-            },
-            Qt::QueuedConnection);
+    m_read.start([catalogPath, fromMs, toMs](const std::atomic<bool>& cancelled, QString* error) {
+        return read(catalogPath, fromMs, toMs, &cancelled, error);
     });
-    m_thread->setObjectName(QStringLiteral("gatehouse-overview-history"));
-    m_thread->start();
 }
 
 TrafficWindow TrafficHistoryLoader::read(

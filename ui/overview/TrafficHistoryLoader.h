@@ -1,14 +1,12 @@
 #pragma once
 
+#include "ui/common/BackgroundRead.h"
 #include "ui/overview/TrafficWindow.h"
 
 #include <QObject>
 #include <QString>
 
 #include <atomic>
-#include <memory>
-
-class QThread;
 
 namespace gatehouse::ui {
 
@@ -40,9 +38,7 @@ Q_SIGNALS:
     void finished(const gatehouse::ui::TrafficWindow& window, const QString& error);
 
 private:
-    QThread* m_thread = nullptr;
-    bool m_busy = false; // from start() until `finished` (the thread may still be ending then)
-    std::shared_ptr<std::atomic<bool>> m_cancelled;
+    BackgroundRead<TrafficWindow> m_read;
 };
 
 } // namespace gatehouse::ui

@@ -2,11 +2,11 @@
 
 #include "core/catalog/Validation.h"
 #include "core/common/Clock.h"
-#include "core/gateway/RateLimit.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/FieldErrorLabel.h"
 #include "ui/tokens/AiLimitsFields.h"
 #include "ui/tokens/IssuedTokenDialog.h"
+#include "ui/tokens/RateLimitField.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -120,10 +120,7 @@ NewTokenDialog::NewTokenDialog(ConsoleServices& services, const QString& consume
     lifetimeLayout->addWidget(m_expiryReason, 1);
 
     // Rate limit.
-    m_rateLimit = new QLineEdit(this);
-    m_rateLimit->setObjectName(QStringLiteral("rateLimit"));
-    m_rateLimit->setPlaceholderText(tr("e.g. 10/s or 600/m; empty: the API's default"));
-    m_rateLimitReason = FieldErrorLabel::named(QStringLiteral("rateLimitReason"), this);
+    m_rateLimit = new RateLimitField(this);
 
     // AI limits: optional, so grouped below the rest of the form.
     m_aiLimits = new AiLimitsFields(AiLimitsFields::Kind::BudgetAndRates, this);
@@ -154,8 +151,7 @@ NewTokenDialog::NewTokenDialog(ConsoleServices& services, const QString& consume
     form->addRow(buddyLabel(tr("&Lifetime:"), m_lifetime, this), lifetimeRow);
     form->addRow(QString(), m_never);
     form->addRow(QString(), m_neverWarning);
-    form->addRow(buddyLabel(tr("&Rate limit:"), m_rateLimit, this),
-        FieldErrorLabel::beside(m_rateLimit, m_rateLimitReason, this));
+    m_rateLimit->addTo(form);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -167,7 +163,7 @@ NewTokenDialog::NewTokenDialog(ConsoleServices& services, const QString& consume
     QList<QWidget*> order {m_consumer, m_name};
     for (const ApiChoice& choice : std::as_const(m_apis))
         order << choice.enabled << choice.access;
-    order << m_lifetime << m_customExpiry << m_never << m_rateLimit;
+    order << m_lifetime << m_customExpiry << m_never << m_rateLimit->edit();
     order << m_aiLimits->edits();
     order << m_ok << m_buttons->button(QDialogButtonBox::Cancel);
     for (qsizetype i = 1; i < order.size(); ++i)
@@ -182,7 +178,7 @@ NewTokenDialog::NewTokenDialog(ConsoleServices& services, const QString& consume
     connect(m_lifetime, &QComboBox::currentIndexChanged, this, revalidate);
     connect(m_customExpiry, &QDateTimeEdit::dateTimeChanged, this, revalidate);
     connect(m_never, &QCheckBox::toggled, this, revalidate);
-    connect(m_rateLimit, &QLineEdit::textChanged, this, revalidate);
+    connect(m_rateLimit, &RateLimitField::edited, this, revalidate);
     connect(m_aiLimits, &AiLimitsFields::edited, this, revalidate);
     for (const ApiChoice& choice : std::as_const(m_apis)) {
         connect(choice.enabled, &QCheckBox::toggled, this, revalidate);
@@ -288,8 +284,7 @@ void NewTokenDialog::validate()
     const auto expires = expiry();
     check(m_expiryReason, expires ? QString() : expires.error().message);
 
-    const auto rate = gateway::RateLimit::parse(m_rateLimit->text().trimmed());
-    check(m_rateLimitReason, rate ? QString() : rate.error().message);
+    valid = m_rateLimit->validate() && valid;
     valid = m_aiLimits->validate() && valid;
 
     m_ok->setEnabled(valid);
@@ -302,7 +297,7 @@ void NewTokenDialog::create()
         return;
     auto expires = expiry();
     TokenRequest request {m_consumer->currentData().toString(), m_name->text().trimmed(), scopes(), *expires,
-        m_rateLimit->text().trimmed(), m_aiLimits->limits()};
+        m_rateLimit->rateLimit(), m_aiLimits->limits()};
     auto issued = m_services.tokens.create(request);
     if (!issued) {
         m_serviceError->setReason(issued.error().toString());

@@ -19,6 +19,7 @@ namespace gatehouse::ui {
 class AiLimitsFields;
 class ConsoleServices;
 class FieldErrorLabel;
+class RateLimitField;
 
 // Issues a token: consumer, optional name, one read-only or read-write scope per ticked API, a
 // lifetime (presets, a custom date, or "never" behind its own checkbox and warning) and an
@@ -70,8 +71,7 @@ private:
     QCheckBox* m_never = nullptr;
     QLabel* m_neverWarning = nullptr;
     FieldErrorLabel* m_expiryReason = nullptr;
-    QLineEdit* m_rateLimit = nullptr;
-    FieldErrorLabel* m_rateLimitReason = nullptr;
+    RateLimitField* m_rateLimit = nullptr;
     AiLimitsFields* m_aiLimits = nullptr;
     FieldErrorLabel* m_serviceError = nullptr;
     QDialogButtonBox* m_buttons = nullptr;

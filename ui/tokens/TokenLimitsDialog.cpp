@@ -1,9 +1,9 @@
 #include "ui/tokens/TokenLimitsDialog.h"
 
-#include "core/gateway/RateLimit.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/FieldErrorLabel.h"
 #include "ui/tokens/AiLimitsFields.h"
+#include "ui/tokens/RateLimitField.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -31,14 +31,10 @@ TokenLimitsDialog::TokenLimitsDialog(ConsoleServices& services, const Token& tok
                        .arg(token.name, token.consumerName, token.hint));
     about->setWordWrap(true);
 
-    m_rateLimit = new QLineEdit(token.rateLimit, this);
-    m_rateLimit->setObjectName(QStringLiteral("rateLimit"));
-    m_rateLimit->setPlaceholderText(tr("e.g. 10/s or 600/m; empty: the API's default"));
-    m_rateLimitReason = FieldErrorLabel::named(QStringLiteral("rateLimitReason"), this);
-    auto* rateLabel = new QLabel(tr("&Rate limit:"), this);
-    rateLabel->setBuddy(m_rateLimit);
+    m_rateLimit = new RateLimitField(this);
+    m_rateLimit->setRateLimit(token.rateLimit);
     auto* form = new QFormLayout;
-    form->addRow(rateLabel, FieldErrorLabel::beside(m_rateLimit, m_rateLimitReason, this));
+    m_rateLimit->addTo(form);
 
     m_aiLimits = new AiLimitsFields(AiLimitsFields::Kind::BudgetAndRates, this);
     m_aiLimits->setLimits(token.aiLimits);
@@ -66,7 +62,7 @@ TokenLimitsDialog::TokenLimitsDialog(ConsoleServices& services, const Token& tok
     layout->addWidget(m_buttons);
     setMinimumWidth(460);
 
-    QList<QWidget*> order {m_rateLimit};
+    QList<QWidget*> order {m_rateLimit->edit()};
     order << m_aiLimits->edits() << m_ok << m_buttons->button(QDialogButtonBox::Cancel);
     for (qsizetype i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
@@ -75,7 +71,7 @@ TokenLimitsDialog::TokenLimitsDialog(ConsoleServices& services, const Token& tok
         m_serviceError->setReason(QString()); // the admin is correcting whatever the service refused
         validate();
     };
-    connect(m_rateLimit, &QLineEdit::textChanged, this, revalidate);
+    connect(m_rateLimit, &RateLimitField::edited, this, revalidate);
     connect(m_aiLimits, &AiLimitsFields::edited, this, revalidate);
     validate();
     m_rateLimit->setFocus();
@@ -88,10 +84,9 @@ bool TokenLimitsDialog::isValid() const
 
 void TokenLimitsDialog::validate()
 {
-    const auto rate = gateway::RateLimit::parse(m_rateLimit->text().trimmed());
-    m_rateLimitReason->setReason(rate ? QString() : rate.error().message);
+    const bool rateValid = m_rateLimit->validate();
     const bool aiValid = m_aiLimits->validate();
-    m_ok->setEnabled(rate && aiValid);
+    m_ok->setEnabled(rateValid && aiValid);
 }
 
 void TokenLimitsDialog::accept()
@@ -99,8 +94,7 @@ void TokenLimitsDialog::accept()
     validate();
     if (!isValid())
         return;
-    auto saved
-        = m_services.tokens.setLimits(m_tokenId, TokenLimits {m_rateLimit->text().trimmed(), m_aiLimits->limits()});
+    auto saved = m_services.tokens.setLimits(m_tokenId, TokenLimits {m_rateLimit->rateLimit(), m_aiLimits->limits()});
     if (!saved) {
         m_serviceError->setReason(saved.error().toString());
         return;

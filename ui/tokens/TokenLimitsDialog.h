@@ -5,7 +5,6 @@
 #include <QDialog>
 
 class QDialogButtonBox;
-class QLineEdit;
 class QPushButton;
 
 namespace gatehouse::ui {
@@ -13,6 +12,7 @@ namespace gatehouse::ui {
 class AiLimitsFields;
 class ConsoleServices;
 class FieldErrorLabel;
+class RateLimitField;
 
 // Changes an existing token's limits: its rate limit on the API routes, its AI budgets and its AI requests and
 // tokens a minute, prefilled with what it has. Validates as the admin types (Save stays disabled while a field
@@ -39,8 +39,7 @@ private:
 
     ConsoleServices& m_services;
     qint64 m_tokenId = 0;
-    QLineEdit* m_rateLimit = nullptr;
-    FieldErrorLabel* m_rateLimitReason = nullptr;
+    RateLimitField* m_rateLimit = nullptr;
     AiLimitsFields* m_aiLimits = nullptr;
     FieldErrorLabel* m_serviceError = nullptr;
     QDialogButtonBox* m_buttons = nullptr;

@@ -12,62 +12,31 @@ namespace gatehouse::ui {
 
 TokenUsageLoader::TokenUsageLoader(QObject* parent)
     : QObject(parent)
+    , m_read(QStringLiteral("gatehouse-token-usage"), BackgroundRead<gateway::UsageLedger::Totals>::WhileBusy::RunAfter,
+          [this](const gateway::UsageLedger::Totals& totals, const QString& error) { Q_EMIT finished(totals, error); })
 {
     static const int registered = qRegisterMetaType<gatehouse::gateway::UsageLedger::Totals>();
     Q_UNUSED(registered);
 }
 
-TokenUsageLoader::~TokenUsageLoader()
-{
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
-}
+TokenUsageLoader::~TokenUsageLoader() = default; // m_read waits for a running read
 
 bool TokenUsageLoader::isRunning() const
 {
-    return m_busy;
+    return m_read.isBusy();
 }
 
 void TokenUsageLoader::start(const QString& catalogPath, qint64 nowMs)
 {
-    if (m_busy) {
-        m_pendingPath = catalogPath;
-        m_pendingNowMs = nowMs;
-        return;
-    }
-    if (m_thread) {
-        // It has delivered its result and is about to end.
-        m_thread->wait();
-        delete m_thread;
-    }
-    m_busy = true;
-    m_thread = QThread::create([this, catalogPath, nowMs] {
+    // A call while a read runs is remembered by m_read and starts once that read's result is delivered.
+    m_read.start([catalogPath, nowMs](const std::atomic<bool>&, QString* error) {
         auto totals = read(catalogPath, nowMs);
-        const QString error = totals ? QString() : totals.error().toString();
-        gateway::UsageLedger::Totals result = totals ? std::move(*totals) : gateway::UsageLedger::Totals();
-        // Queued to this object's thread; the destructor waits for this thread, so `this` lives.
-        QMetaObject::invokeMethod(
-            this,
-            [this, result, error] {
-                m_busy = false;
-                onFinished(result, error);
-            },
-            Qt::QueuedConnection);
+        if (!totals) {
+            *error = totals.error().toString();
+            return gateway::UsageLedger::Totals();
+        }
+        return std::move(*totals);
     });
-    m_thread->setObjectName(QStringLiteral("gatehouse-token-usage"));
-    m_thread->start();
-}
-
-void TokenUsageLoader::onFinished(const gateway::UsageLedger::Totals& totals, const QString& error)
-{
-    Q_EMIT finished(totals, error);
-    // A read asked for meanwhile starts now: the thread that delivered this has done its work, so it is never lost.
-    if (m_pendingNowMs >= 0 && !m_busy) {
-        const qint64 nowMs = std::exchange(m_pendingNowMs, -1);
-        start(std::exchange(m_pendingPath, QString()), nowMs);
-    }
 }
 
 Result<gateway::UsageLedger::Totals> TokenUsageLoader::read(const QString& catalogPath, qint64 nowMs)

@@ -1,11 +1,10 @@
 #pragma once
 
 #include "core/gateway/UsageLedger.h"
+#include "ui/common/BackgroundRead.h"
 
 #include <QObject>
 #include <QString>
-
-class QThread;
 
 namespace gatehouse::ui {
 
@@ -35,12 +34,7 @@ Q_SIGNALS:
     void finished(const gatehouse::gateway::UsageLedger::Totals& totals, const QString& error);
 
 private:
-    void onFinished(const gateway::UsageLedger::Totals& totals, const QString& error);
-
-    QThread* m_thread = nullptr;
-    bool m_busy = false; // from start() until its result is delivered (the thread may still be ending then)
-    QString m_pendingPath;
-    qint64 m_pendingNowMs = -1;
+    BackgroundRead<gateway::UsageLedger::Totals> m_read;
 };
 
 } // namespace gatehouse::ui
