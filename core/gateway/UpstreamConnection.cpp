@@ -184,7 +184,8 @@ void UpstreamConnection::onReadyRead()
         return;
     }
     UpstreamClient* client = m_client;
-    while (!m_paused && m_client) {
+    // A paused parser has one whole response: nothing more is read for this exchange.
+    while (!m_paused && m_client && !m_parser.isPaused()) {
         if (!m_pending.isEmpty()) {
             if (!feedParser(m_pending))
                 return;
