@@ -4,6 +4,7 @@
 #include "core/common/Clock.h"
 #include "core/gateway/AdminServer.h"
 #include "core/gateway/EngineState.h"
+#include "core/gateway/EpollEventDispatcher.h"
 #include "core/gateway/ListeningSocket.h"
 #include "core/gateway/RequestLogWriter.h"
 #include "core/gateway/SnapshotBuilder.h"
@@ -87,6 +88,11 @@ Result<void> Engine::start(const EngineConfig& config)
     for (int i = 0; i < config.workers; ++i) {
         auto* thread = new QThread;
         thread->setObjectName(QStringLiteral("gatehouse-worker-%1").arg(i));
+        // epoll instead of Qt's dispatcher: a worker watches many sockets and toggles their notifiers around
+        // every read, which costs Qt's dispatchers a system call or a full poll() each time.
+        auto dispatcher = std::make_unique<EpollEventDispatcher>();
+        if (dispatcher->isValid())
+            thread->setEventDispatcher(dispatcher.release());
         auto* worker = new Worker(*m_state, i);
         worker->moveToThread(thread);
         thread->start();
