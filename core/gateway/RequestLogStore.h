@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 
 #include <array>
+#include <optional>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -49,13 +50,29 @@ public:
     Result<qint64> count() const;
 
 private:
-    enum Statement { Begin, Insert, TouchToken, Commit, Rollback, InternModel, FindModel, AddUsage, StatementCount };
+    enum Statement {
+        Begin,
+        Insert,
+        InsertMany,
+        TouchToken,
+        Commit,
+        Rollback,
+        InternModel,
+        FindModel,
+        AddUsage,
+        StatementCount
+    };
 
     sqlite3* handle() const;
     // Prepared on first use and kept; null on failure (sqlite3_errmsg says why).
     sqlite3_stmt* statement(sqlite3* db, Statement which);
     // The ai_models row of a provider's model, made on first sight; 0 on failure.
     qint64 modelId(sqlite3* db, qint64 providerId, const QString& model);
+    // Binds one event as the row starting after parameter `base` of an insert.
+    static void bindRow(
+        sqlite3_stmt* insert, int base, const RequestEvent& event, const QByteArray& path, qint64 model);
+    // Adds an AI request to its token's and model's daily sums.
+    std::optional<Error> addUsage(sqlite3* db, const RequestEvent& event, qint64 model);
 
     QSqlDatabase m_db;
     std::array<sqlite3_stmt*, StatementCount> m_statements {};
