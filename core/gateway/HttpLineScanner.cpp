@@ -1,5 +1,7 @@
 #include "core/gateway/HttpLineScanner.h"
 
+#include <cstring>
+
 namespace gatehouse::gateway {
 
 void HttpLineScanner::start(Mode mode, qsizetype limit)
@@ -70,11 +72,13 @@ HttpLineScanner::Step HttpLineScanner::scan(QByteArrayView data)
             m_state = State::InLine;
             [[fallthrough]];
         case State::InLine: {
-            // The common case: run to the next CR or LF without per-byte state changes.
+            // The common case: run to the next CR or LF without per-byte state changes. memchr() looks at
+            // many bytes an instruction; the LF is looked for only before the CR, where a line's end must be.
             const qsizetype stop = i + room;
-            qsizetype j = i;
-            while (j < stop && bytes[j] != '\r' && bytes[j] != '\n')
-                ++j;
+            const auto* cr = static_cast<const char*>(std::memchr(bytes + i, '\r', size_t(room)));
+            const qsizetype crAt = cr ? cr - bytes : stop;
+            const auto* lf = static_cast<const char*>(std::memchr(bytes + i, '\n', size_t(crAt - i)));
+            const qsizetype j = lf ? lf - bytes : crAt;
             if (j > i)
                 m_lineEmpty = false;
             m_count += j - i;
