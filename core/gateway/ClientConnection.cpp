@@ -25,7 +25,16 @@ QByteArray newRequestId()
     }();
     quint32 words[4];
     generator.fillRange(words);
-    return QByteArray(reinterpret_cast<const char*>(words), sizeof words).toHex();
+    // Hex-encoded in place: what toHex() gives, without the intermediate array.
+    static constexpr char kHexDigits[] = "0123456789abcdef";
+    const auto* bytes = reinterpret_cast<const unsigned char*>(words);
+    QByteArray id(2 * qsizetype(sizeof words), Qt::Uninitialized);
+    char* out = id.data();
+    for (size_t i = 0; i < sizeof words; ++i) {
+        *out++ = kHexDigits[bytes[i] >> 4];
+        *out++ = kHexDigits[bytes[i] & 0xf];
+    }
+    return id;
 }
 
 // A client's own X-Request-Id is kept if it is short and plain, so that traces join up.
