@@ -114,6 +114,7 @@ private Q_SLOTS:
     void midMessageAndHeadersComplete();
     void finishReportsTruncation();
     void headersHelpers();
+    void namesEqualMatchesAsciiCaseFolding();
     void headersSetAndRemove();
     void headersHasToken_data();
     void headersHasToken();
@@ -722,6 +723,33 @@ void TestHttpRequestParser::headersHelpers()
     QVERIFY(!HttpHeaders::namesEqual("Content-Length", "Content-Lengt"));
     // Only ASCII letters fold: '[' (0x5B) is not '{' (0x7B).
     QVERIFY(!HttpHeaders::namesEqual("[", "{"));
+}
+
+void TestHttpRequestParser::namesEqualMatchesAsciiCaseFolding()
+{
+    // namesEqual works on eight bytes at a time: every pair of byte values, at every position of names of
+    // every length up to 17 (short names, one word, a partial word after one), against plain ASCII folding.
+    const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; };
+    for (int x = 0; x < 256; ++x) {
+        for (int y = 0; y < 256; ++y) {
+            const bool expected = lower(char(x)) == lower(char(y));
+            for (int length = 1; length <= 17; ++length) {
+                for (int at : {0, length / 2, length - 1}) {
+                    QByteArray a(length, 'k');
+                    QByteArray b(length, 'K');
+                    a[at] = char(x);
+                    b[at] = char(y);
+                    if (HttpHeaders::namesEqual(a, b) != expected)
+                        QFAIL(qPrintable(
+                            QStringLiteral("bytes %1 and %2 at %3 of %4").arg(x).arg(y).arg(at).arg(length)));
+                }
+            }
+        }
+    }
+    QVERIFY(HttpHeaders::namesEqual("X-Forwarded-FOR", "x-forwarded-for"));
+    QVERIFY(!HttpHeaders::namesEqual("X-Forwarded-FOR", "x-forwarded-fox"));
+    QVERIFY(!HttpHeaders::namesEqual("x-forwarded-for", "y-forwarded-for"));
+    QVERIFY(HttpHeaders::namesEqual(QByteArrayView(), ""));
 }
 
 void TestHttpRequestParser::headersSetAndRemove()
