@@ -347,7 +347,7 @@ QByteArray ClientConnection::buildUpstreamHead(const HttpRequestHead& head) cons
     bool hasHost = false;
     bool forwardedBefore = false;
     for (const HttpHeader& header : head.headers.all()) {
-        const QByteArray& name = header.name;
+        const QByteArrayView name = header.name;
         if (HttpHeaders::namesEqual(name, "host")) {
             // Ours to set; the client's first one (whatever its Connection header says) becomes X-Forwarded-Host.
             if (!hasHost)

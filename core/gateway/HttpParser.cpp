@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <limits>
 #include <string_view>
 #include <utility>
@@ -18,6 +19,8 @@ namespace {
 // and without a cap a client could stream one endless line that no other limit sees.
 constexpr qsizetype kMaxChunkLineBytes = 4096;
 constexpr quint64 kMaxInt64 = quint64(std::numeric_limits<qint64>::max());
+// The header storage a parser keeps between messages (see messageBegin()); a typical head needs under 1 KiB.
+constexpr qsizetype kKeptHeaderBytes = 4096;
 
 // Where the parser is inside the current message. The line-structured parts go through HttpLineScanner
 // before llhttp sees them; body bytes go to llhttp directly.
@@ -87,7 +90,9 @@ struct HttpParser::Private
     Phase phase = Phase::Head;
     quint64 phaseSerial = 0; // counts phase changes, to notice when llhttp did not end a scanned section
 
-    // The message being parsed. Spans from llhttp accumulate here across feeds.
+    // The message being parsed. Spans from llhttp accumulate here across feeds. field and value are scratch
+    // space, copied into headers when complete; they and headers keep their storage from one message to the
+    // next (headers gets it back from the listener), so a connection's heads allocate next to nothing.
     QByteArray target;
     QByteArray reason;
     QByteArray field;
@@ -130,6 +135,15 @@ void appendSpan(QByteArray& to, const char* at, size_t length)
         to.append(at, qsizetype(length));
 }
 
+// For the field and value scratch arrays, which keep their capacity: a resize within it and a copy cost
+// half of what QByteArray::append does through Qt's general insert path.
+void appendToScratch(QByteArray& to, const char* at, size_t length)
+{
+    const qsizetype size = to.size();
+    to.resize(size + qsizetype(length));
+    std::memcpy(to.data() + size, at, length);
+}
+
 } // namespace
 
 const llhttp_settings_t& HttpParser::Private::settings()
@@ -147,11 +161,11 @@ const llhttp_settings_t& HttpParser::Private::settings()
             return 0;
         };
         s.on_header_field = [](llhttp_t* p, const char* at, size_t length) {
-            appendSpan(self(p)->field, at, length);
+            appendToScratch(self(p)->field, at, length);
             return 0;
         };
         s.on_header_value = [](llhttp_t* p, const char* at, size_t length) {
-            appendSpan(self(p)->value, at, length);
+            appendToScratch(self(p)->value, at, length);
             return 0;
         };
         s.on_header_field_complete = [](llhttp_t* p) { return self(p)->headerFieldComplete(); };
@@ -307,8 +321,11 @@ int HttpParser::Private::messageBegin()
     headDelivered = false;
     target.clear();
     reason.clear();
-    field.clear();
-    value.clear();
+    field.resize(0);
+    value.resize(0);
+    // Kept unless a large head left it large: an idle connection should not hold on to that.
+    if (headers.capacityBytes() > kKeptHeaderBytes)
+        headers = HttpHeaders();
     headers.clear();
     headers.reserve(16);
     bodyBytes = 0;
@@ -332,14 +349,11 @@ int HttpParser::Private::headerValueComplete()
     qsizetype end = value.size();
     while (end > 0 && (value.at(end - 1) == ' ' || value.at(end - 1) == '\t'))
         --end;
-    value.truncate(end);
-    if (headDelivered) {
-        // Trailer fields: checked like header fields, then dropped; the proxy re-frames the body.
-        field.clear();
-        value.clear();
-        return 0;
-    }
-    headers.append(std::exchange(field, QByteArray()), std::exchange(value, QByteArray()));
+    // Trailer fields (after the head) are checked like header fields, then dropped: the proxy re-frames the body.
+    if (!headDelivered)
+        headers.append(field, QByteArrayView(value).first(end));
+    field.resize(0);
+    value.resize(0);
     return 0;
 }
 
@@ -375,7 +389,7 @@ int HttpParser::Private::requestHeadComplete(qint64 contentLength, bool chunked)
     head.target = std::exchange(target, QByteArray());
     head.versionMajor = parser.http_major;
     head.versionMinor = parser.http_minor;
-    head.headers = std::exchange(headers, HttpHeaders());
+    head.headers = std::move(headers);
     head.keepAlive = keepAlive;
     head.chunked = chunked;
     head.contentLength = contentLength;
@@ -383,6 +397,8 @@ int HttpParser::Private::requestHeadComplete(qint64 contentLength, bool chunked)
     headDelivered = true;
     enterPhase(chunked ? Phase::ChunkSize : Phase::Body);
     listener.onRequestHead(std::move(head));
+    // The listener copied what it keeps (or moved the fields away): their storage serves the next message.
+    headers = std::move(head.headers);
     // After the listener: routing may have set the API's own body limit.
     if (!chunked && limits.maxBodyBytes >= 0 && contentLength > limits.maxBodyBytes)
         return failBodyTooLarge();
@@ -415,7 +431,7 @@ int HttpParser::Private::responseHeadComplete(qint64 contentLength, bool chunked
     head.reason = std::exchange(reason, QByteArray());
     head.versionMajor = parser.http_major;
     head.versionMinor = parser.http_minor;
-    head.headers = std::exchange(headers, HttpHeaders());
+    head.headers = std::move(headers);
     head.keepAlive = keepAlive;
     head.chunked = chunked;
     head.contentLength = contentLength;
@@ -424,6 +440,7 @@ int HttpParser::Private::responseHeadComplete(qint64 contentLength, bool chunked
     headDelivered = true;
     enterPhase(noBody || !chunked ? Phase::Body : Phase::ChunkSize);
     listener.onResponseHead(std::move(head));
+    headers = std::move(head.headers); // as for requests
     if (noBody)
         return 1;
     if (!chunked && limits.maxBodyBytes >= 0 && contentLength > limits.maxBodyBytes)
