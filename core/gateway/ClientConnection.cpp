@@ -3,6 +3,7 @@
 #include "core/common/Clock.h"
 #include "core/gateway/Authenticator.h"
 #include "core/gateway/EngineState.h"
+#include "core/gateway/HttpHeadWriter.h"
 #include "core/gateway/HttpResponses.h"
 #include "core/gateway/ReadScratch.h"
 #include "core/gateway/UpstreamPool.h"
@@ -24,7 +25,16 @@ QByteArray newRequestId()
     }();
     quint32 words[4];
     generator.fillRange(words);
-    return QByteArray(reinterpret_cast<const char*>(words), sizeof words).toHex();
+    // Hex-encoded in place: what toHex() gives, without the intermediate array.
+    static constexpr char kHexDigits[] = "0123456789abcdef";
+    const auto* bytes = reinterpret_cast<const unsigned char*>(words);
+    QByteArray id(2 * qsizetype(sizeof words), Qt::Uninitialized);
+    char* out = id.data();
+    for (size_t i = 0; i < sizeof words; ++i) {
+        *out++ = kHexDigits[bytes[i] >> 4];
+        *out++ = kHexDigits[bytes[i] & 0xf];
+    }
+    return id;
 }
 
 // A client's own X-Request-Id is kept if it is short and plain, so that traces join up.
@@ -323,45 +333,61 @@ QByteArray ClientConnection::buildUpstreamHead(const HttpRequestHead& head) cons
     QByteArrayView target = head.target;
     if (route.stripPrefix && route.prefix != "/")
         target = target.sliced(route.prefix.size());
-    QByteArray path = route.upstreamBasePath;
-    if (target.isEmpty() || target.startsWith('?'))
-        path += '/';
-    path += target;
 
     QByteArray out;
-    out.reserve(512);
-    out += head.method + ' ' + path + " HTTP/1.1\r\nHost: " + route.upstreamHostHeader + "\r\n";
+    HttpHeadWriter writer(out, 256 + head.target.size() + 64 * head.headers.size());
+    writer.append(head.method).append(' ').append(route.upstreamBasePath);
+    if (target.isEmpty() || target.startsWith('?'))
+        writer.append('/');
+    writer.append(target).append(" HTTP/1.1\r\n");
+    writer.field("Host", route.upstreamHostHeader);
 
     const QList<QByteArrayView> listed = connectionTokens(head.headers);
-    QByteArray forwardedFor;
+    QByteArrayView host;
+    bool hasHost = false;
+    bool forwardedBefore = false;
     for (const HttpHeader& header : head.headers.all()) {
-        const QByteArray& name = header.name;
-        if (isHopByHopHeader(name) || listedIn(listed, name))
-            continue;
-        // The client's credential never reaches the upstream; framing and forwarding headers are ours.
-        // (namesEqual compares lengths first, so each of these costs next to nothing for other names.)
-        if (HttpHeaders::namesEqual(name, "authorization") || HttpHeaders::namesEqual(name, "host")
-            || HttpHeaders::namesEqual(name, "content-length") || HttpHeaders::namesEqual(name, "expect")
-            || HttpHeaders::namesEqual(name, "x-request-id") || HttpHeaders::namesEqual(name, "x-forwarded-proto")
-            || HttpHeaders::namesEqual(name, "x-forwarded-host"))
-            continue;
-        if (HttpHeaders::namesEqual(name, "x-forwarded-for")) {
-            forwardedFor += (forwardedFor.isEmpty() ? QByteArray() : QByteArrayLiteral(", ")) + header.value;
+        const QByteArrayView name = header.name;
+        if (HttpHeaders::namesEqual(name, "host")) {
+            // Ours to set; the client's first one (whatever its Connection header says) becomes X-Forwarded-Host.
+            if (!hasHost)
+                host = header.value;
+            hasHost = true;
             continue;
         }
-        out += name + ": " + header.value + "\r\n";
+        if (isHopByHopHeader(name) || listedIn(listed, name))
+            continue;
+        if (HttpHeaders::namesEqual(name, "x-forwarded-for")) {
+            forwardedBefore = true; // joined below
+            continue;
+        }
+        // The client's credential never reaches the upstream; framing and forwarding headers are ours.
+        // (namesEqual compares lengths first, so each of these costs next to nothing for other names.)
+        if (HttpHeaders::namesEqual(name, "authorization") || HttpHeaders::namesEqual(name, "content-length")
+            || HttpHeaders::namesEqual(name, "expect") || HttpHeaders::namesEqual(name, "x-request-id")
+            || HttpHeaders::namesEqual(name, "x-forwarded-proto") || HttpHeaders::namesEqual(name, "x-forwarded-host"))
+            continue;
+        writer.field(name, header.value);
     }
-    forwardedFor += (forwardedFor.isEmpty() ? QByteArray() : QByteArrayLiteral(", ")) + m_clientAddress;
-    out += "X-Forwarded-For: " + forwardedFor + "\r\nX-Forwarded-Proto: http\r\n";
-    const QByteArray host = head.headers.value("host");
+    // The client's own X-Forwarded-For values (unless its Connection header made them hop-by-hop), in
+    // order, then the client's address.
+    writer.append("X-Forwarded-For: ");
+    if (forwardedBefore) {
+        for (const HttpHeader& header : head.headers.all()) {
+            if (HttpHeaders::namesEqual(header.name, "x-forwarded-for") && !listedIn(listed, header.name))
+                writer.append(header.value).append(", ");
+        }
+    }
+    writer.append(m_clientAddress).append("\r\nX-Forwarded-Proto: http\r\n");
     if (!host.isEmpty())
-        out += "X-Forwarded-Host: " + host + "\r\n";
-    out += "X-Request-Id: " + m_x.requestId + "\r\n";
+        writer.field("X-Forwarded-Host", host);
+    writer.field("X-Request-Id", m_x.requestId);
     if (head.chunked)
-        out += "Transfer-Encoding: chunked\r\n";
+        writer.append("Transfer-Encoding: chunked\r\n");
     else if (head.contentLength >= 0)
-        out += "Content-Length: " + QByteArray::number(head.contentLength) + "\r\n";
-    out += "\r\n";
+        writer.field("Content-Length", head.contentLength);
+    writer.end();
+    writer.finish();
     return out;
 }
 
@@ -445,36 +471,40 @@ void ClientConnection::onUpstreamHead(HttpResponseHead&& head)
     const bool noBody
         = m_x.headRequest || (head.status >= 100 && head.status < 200) || head.status == 204 || head.status == 304;
 
-    QByteArray out;
-    out.reserve(512);
-    out += "HTTP/1.1 " + QByteArray::number(head.status) + ' '
-        + (head.reason.isEmpty() ? responses::reasonPhrase(head.status) : head.reason) + "\r\n";
+    // Written straight into the client's outbox, which keeps its capacity from one response to the next.
+    HttpHeadWriter out(m_outbox, 256 + 64 * head.headers.size());
+    out.append("HTTP/1.1 ").appendNumber(head.status).append(' ');
+    if (head.reason.isEmpty())
+        out.append(responses::reasonPhrase(head.status));
+    else
+        out.append(head.reason);
+    out.append("\r\n");
     const QList<QByteArrayView> listed = connectionTokens(head.headers);
     for (const HttpHeader& header : head.headers.all()) {
         if (isHopByHopHeader(header.name) || listedIn(listed, header.name)
             || HttpHeaders::namesEqual(header.name, "content-length")
             || HttpHeaders::namesEqual(header.name, "x-request-id"))
             continue;
-        out += header.name + ": " + header.value + "\r\n";
+        out.field(header.name, header.value);
     }
     if (noBody) {
         if (head.contentLength >= 0)
-            out += "Content-Length: " + QByteArray::number(head.contentLength) + "\r\n";
+            out.field("Content-Length", head.contentLength);
     } else if (head.contentLength >= 0 && !head.chunked) {
-        out += "Content-Length: " + QByteArray::number(head.contentLength) + "\r\n";
+        out.field("Content-Length", head.contentLength);
     } else if (!m_x.http10) {
-        out += "Transfer-Encoding: chunked\r\n";
+        out.append("Transfer-Encoding: chunked\r\n");
         m_x.chunkedToClient = true;
     } else {
         m_x.closeAfter = true; // an HTTP/1.0 client reads to the end of the connection
     }
-    out += "X-Request-Id: " + m_x.requestId + "\r\n";
+    out.field("X-Request-Id", m_x.requestId);
     for (const auto& [name, value] : m_x.rateHeaders)
-        out += name + ": " + value + "\r\n";
+        out.field(name, value);
     if (m_x.closeAfter)
-        out += "Connection: close\r\n";
-    out += "\r\n";
-    writeToClient(out);
+        out.append("Connection: close\r\n");
+    out.end();
+    out.finish();
     m_state.metrics.openStreams.fetch_add(1);
 }
 

@@ -354,7 +354,7 @@ void ClientConnection::dispatchAiPassthrough()
         + " HTTP/1.1\r\nHost: " + provider.upstream.upstreamHostHeader + "\r\n";
     for (const HttpHeader& header : ai.head.headers.all()) {
         if (keepsPassthroughHeader(header.name))
-            head += header.name + ": " + header.value + "\r\n";
+            head.append(header.name).append(": ").append(header.value).append("\r\n");
     }
     for (const auto& [name, value] : providerCredential(provider))
         head += name + ": " + value + "\r\n";

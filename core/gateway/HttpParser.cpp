@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -18,6 +19,8 @@ namespace {
 // and without a cap a client could stream one endless line that no other limit sees.
 constexpr qsizetype kMaxChunkLineBytes = 4096;
 constexpr quint64 kMaxInt64 = quint64(std::numeric_limits<qint64>::max());
+// The header storage a parser keeps between messages (see messageBegin()); a typical head needs under 1 KiB.
+constexpr qsizetype kKeptHeaderBytes = 4096;
 
 // Where the parser is inside the current message. The line-structured parts go through HttpLineScanner
 // before llhttp sees them; body bytes go to llhttp directly.
@@ -87,11 +90,14 @@ struct HttpParser::Private
     Phase phase = Phase::Head;
     quint64 phaseSerial = 0; // counts phase changes, to notice when llhttp did not end a scanned section
 
-    // The message being parsed. Spans from llhttp accumulate here across feeds.
+    // The message being parsed. Spans from llhttp accumulate here across feeds. field and value are scratch
+    // space, copied into headers when complete; they and headers keep their storage from one message to the
+    // next (headers gets it back from the listener), so a connection's heads allocate next to nothing.
     QByteArray target;
     QByteArray reason;
-    QByteArray field;
-    QByteArray value;
+    // std::string: its append and clear are far cheaper than QByteArray's, and it keeps its capacity.
+    std::string field;
+    std::string value;
     HttpHeaders headers;
     qint64 bodyBytes = 0;
     qint64 chunkRemaining = 0;
@@ -147,11 +153,11 @@ const llhttp_settings_t& HttpParser::Private::settings()
             return 0;
         };
         s.on_header_field = [](llhttp_t* p, const char* at, size_t length) {
-            appendSpan(self(p)->field, at, length);
+            self(p)->field.append(at, length);
             return 0;
         };
         s.on_header_value = [](llhttp_t* p, const char* at, size_t length) {
-            appendSpan(self(p)->value, at, length);
+            self(p)->value.append(at, length);
             return 0;
         };
         s.on_header_field_complete = [](llhttp_t* p) { return self(p)->headerFieldComplete(); };
@@ -309,6 +315,9 @@ int HttpParser::Private::messageBegin()
     reason.clear();
     field.clear();
     value.clear();
+    // Kept unless a large head left it large: an idle connection should not hold on to that.
+    if (headers.capacityBytes() > kKeptHeaderBytes)
+        headers = HttpHeaders();
     headers.clear();
     headers.reserve(16);
     bodyBytes = 0;
@@ -318,7 +327,7 @@ int HttpParser::Private::messageBegin()
 
 int HttpParser::Private::headerFieldComplete()
 {
-    if (field.isEmpty() || !std::all_of(field.cbegin(), field.cend(), isTchar))
+    if (field.empty() || !std::all_of(field.cbegin(), field.cend(), isTchar))
         return fail(400, "invalid_header",
             QStringLiteral("A header field name is empty or holds a character that is not allowed, such as "
                            "whitespace before the colon."));
@@ -329,17 +338,14 @@ int HttpParser::Private::headerValueComplete()
 {
     // llhttp drops the whitespace before a value but keeps the whitespace after it; neither is part of
     // the value (RFC 9110 5.5).
-    qsizetype end = value.size();
-    while (end > 0 && (value.at(end - 1) == ' ' || value.at(end - 1) == '\t'))
+    qsizetype end = qsizetype(value.size());
+    while (end > 0 && (value[size_t(end - 1)] == ' ' || value[size_t(end - 1)] == '\t'))
         --end;
-    value.truncate(end);
-    if (headDelivered) {
-        // Trailer fields: checked like header fields, then dropped; the proxy re-frames the body.
-        field.clear();
-        value.clear();
-        return 0;
-    }
-    headers.append(std::exchange(field, QByteArray()), std::exchange(value, QByteArray()));
+    // Trailer fields (after the head) are checked like header fields, then dropped: the proxy re-frames the body.
+    if (!headDelivered)
+        headers.append(QByteArrayView(field.data(), qsizetype(field.size())), QByteArrayView(value.data(), end));
+    field.clear();
+    value.clear();
     return 0;
 }
 
@@ -375,7 +381,7 @@ int HttpParser::Private::requestHeadComplete(qint64 contentLength, bool chunked)
     head.target = std::exchange(target, QByteArray());
     head.versionMajor = parser.http_major;
     head.versionMinor = parser.http_minor;
-    head.headers = std::exchange(headers, HttpHeaders());
+    head.headers = std::move(headers);
     head.keepAlive = keepAlive;
     head.chunked = chunked;
     head.contentLength = contentLength;
@@ -383,6 +389,8 @@ int HttpParser::Private::requestHeadComplete(qint64 contentLength, bool chunked)
     headDelivered = true;
     enterPhase(chunked ? Phase::ChunkSize : Phase::Body);
     listener.onRequestHead(std::move(head));
+    // The listener copied what it keeps (or moved the fields away): their storage serves the next message.
+    headers = std::move(head.headers);
     // After the listener: routing may have set the API's own body limit.
     if (!chunked && limits.maxBodyBytes >= 0 && contentLength > limits.maxBodyBytes)
         return failBodyTooLarge();
@@ -415,7 +423,7 @@ int HttpParser::Private::responseHeadComplete(qint64 contentLength, bool chunked
     head.reason = std::exchange(reason, QByteArray());
     head.versionMajor = parser.http_major;
     head.versionMinor = parser.http_minor;
-    head.headers = std::exchange(headers, HttpHeaders());
+    head.headers = std::move(headers);
     head.keepAlive = keepAlive;
     head.chunked = chunked;
     head.contentLength = contentLength;
@@ -424,6 +432,7 @@ int HttpParser::Private::responseHeadComplete(qint64 contentLength, bool chunked
     headDelivered = true;
     enterPhase(noBody || !chunked ? Phase::Body : Phase::ChunkSize);
     listener.onResponseHead(std::move(head));
+    headers = std::move(head.headers); // as for requests
     if (noBody)
         return 1;
     if (!chunked && limits.maxBodyBytes >= 0 && contentLength > limits.maxBodyBytes)

@@ -2,6 +2,8 @@
 
 #include <QVarLengthArray>
 
+#include <array>
+
 #include <openssl/crypto.h>
 
 namespace gatehouse::tokens {
@@ -68,12 +70,24 @@ std::optional<QByteArray> decodeBase62(QByteArrayView text, int byteCount)
     return bytes;
 }
 
+namespace {
+
+// base62Digit(c) >= 0 as a table: the gateway checks every byte of every request's token.
+constexpr std::array<bool, 256> kIsBase62 = [] {
+    std::array<bool, 256> table {};
+    for (int c = 0; c < 256; ++c)
+        table[size_t(c)] = base62Digit(char(c)) >= 0;
+    return table;
+}();
+
+} // namespace
+
 bool isBase62(QByteArrayView text)
 {
     if (text.isEmpty())
         return false;
     for (const char c : text) {
-        if (base62Digit(c) < 0)
+        if (!kIsBase62[static_cast<unsigned char>(c)])
             return false;
     }
     return true;

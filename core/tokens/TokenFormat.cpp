@@ -56,10 +56,8 @@ TokenFormat::Defect TokenFormat::check(QByteArrayView token)
         return Defect::WrongPrefix;
     if (token.size() != kLength)
         return Defect::WrongLength;
-    for (const char c : token.sliced(kPrefixLength)) {
-        if (base62Digit(c) < 0)
-            return Defect::BadAlphabet;
-    }
+    if (!isBase62(token.sliced(kPrefixLength)))
+        return Defect::BadAlphabet;
     // Compare the checksum as text: encoding is a bijection on 6 digits, so equal text means an
     // equal CRC, and a changed checksum digit can never match.
     std::array<char, kChecksumLength> expected {};

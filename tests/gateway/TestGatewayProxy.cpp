@@ -98,6 +98,45 @@ private Q_SLOTS:
         QCOMPARE(upstream.requests().last().header("X-Request-Id").size(), 32);
     }
 
+    void forwardsFieldsInOrderWithItsOwnLast()
+    {
+        // The exact field list on both sides: the client's fields in their order, ours after them, repeated
+        // X-Forwarded-For fields joined in order, the first Host taken for X-Forwarded-Host.
+        LoopbackUpstream upstream;
+        QVERIFY(upstream.start());
+        test::GatewayHarness gateway;
+        QVERIFY(gateway.addApi(QStringLiteral("echo"), upstream.url()));
+        QVERIFY(gateway.start());
+        const QByteArray token = gateway.issueToken({QStringLiteral("api:echo")});
+
+        using Fields = QList<std::pair<QByteArray, QByteArray>>;
+        const auto response = RawHttpClient::request(gateway.port(), "POST", "/echo/x?q=1",
+            {{"Host", "first.example"}, {"X-Forwarded-For", "10.0.0.1"}, {"accept", "*/*"},
+                {"Authorization", bearer(token)}, {"Connection", "close, X-Hop"}, {"X-Hop", "gone"},
+                {"Host", "second.example"}, {"X-Request-Id", "bad id"}, {"Keep-Alive", "timeout=5"},
+                {"x-forwarded-for", "10.0.0.2"}, {"X-Forwarded-Proto", "https"}, {"X-Forwarded-Host", "spoofed"},
+                {"Content-Length", "4"}, {"X-Empty", ""}, {"X-Last", "a:b, \"c\""}},
+            "body");
+        QCOMPARE(response.status, 200);
+        const auto received = upstream.requests().last();
+        QCOMPARE(received.method, QByteArray("POST"));
+        QCOMPARE(received.target, QByteArray("/echo/x?q=1"));
+        QCOMPARE(received.body, QByteArray("body"));
+        const QByteArray requestId = received.header("X-Request-Id");
+        QCOMPARE(requestId.size(), 32);
+        const Fields expected {{"Host", "127.0.0.1:" + QByteArray::number(upstream.port())}, {"accept", "*/*"},
+            {"X-Empty", ""}, {"X-Last", "a:b, \"c\""}, {"X-Forwarded-For", "10.0.0.1, 10.0.0.2, 127.0.0.1"},
+            {"X-Forwarded-Proto", "http"}, {"X-Forwarded-Host", "first.example"}, {"X-Request-Id", requestId},
+            {"Content-Length", "4"}};
+        QCOMPARE(received.headers, expected);
+
+        const Fields answered {{"Content-Type", "application/json"},
+            {"Content-Length", response.header("Content-Length")}, {"X-Request-Id", requestId},
+            {"Connection", "close"}};
+        QCOMPARE(response.headers, answered);
+        QCOMPARE(response.reason, QByteArray("OK"));
+    }
+
     void keepAliveAndPipeliningAnswerInOrder()
     {
         LoopbackUpstream upstream;

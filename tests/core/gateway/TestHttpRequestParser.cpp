@@ -114,6 +114,9 @@ private Q_SLOTS:
     void midMessageAndHeadersComplete();
     void finishReportsTruncation();
     void headersHelpers();
+    void namesEqualMatchesAsciiCaseFolding();
+    void headersStorage();
+    void keptHeadsSurviveTheNextMessage();
     void headersSetAndRemove();
     void headersHasToken_data();
     void headersHasToken();
@@ -722,6 +725,112 @@ void TestHttpRequestParser::headersHelpers()
     QVERIFY(!HttpHeaders::namesEqual("Content-Length", "Content-Lengt"));
     // Only ASCII letters fold: '[' (0x5B) is not '{' (0x7B).
     QVERIFY(!HttpHeaders::namesEqual("[", "{"));
+}
+
+void TestHttpRequestParser::namesEqualMatchesAsciiCaseFolding()
+{
+    // namesEqual works on eight bytes at a time: every pair of byte values, at every position of names of
+    // every length up to 17 (short names, one word, a partial word after one), against plain ASCII folding.
+    const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; };
+    for (int x = 0; x < 256; ++x) {
+        for (int y = 0; y < 256; ++y) {
+            const bool expected = lower(char(x)) == lower(char(y));
+            for (int length = 1; length <= 17; ++length) {
+                for (int at : {0, length / 2, length - 1}) {
+                    QByteArray a(length, 'k');
+                    QByteArray b(length, 'K');
+                    a[at] = char(x);
+                    b[at] = char(y);
+                    if (HttpHeaders::namesEqual(a, b) != expected)
+                        QFAIL(qPrintable(
+                            QStringLiteral("bytes %1 and %2 at %3 of %4").arg(x).arg(y).arg(at).arg(length)));
+                }
+            }
+        }
+    }
+    QVERIFY(HttpHeaders::namesEqual("X-Forwarded-FOR", "x-forwarded-for"));
+    QVERIFY(!HttpHeaders::namesEqual("X-Forwarded-FOR", "x-forwarded-fox"));
+    QVERIFY(!HttpHeaders::namesEqual("x-forwarded-for", "y-forwarded-for"));
+    QVERIFY(HttpHeaders::namesEqual(QByteArrayView(), ""));
+}
+
+void TestHttpRequestParser::headersStorage()
+{
+    HttpHeaders headers;
+    headers.append("Host", "a.example");
+    headers.append("X-Empty", "");
+    headers.append("Via", "1.1 proxy");
+    QList<QByteArray> seen;
+    for (const HttpHeader& header : headers.all())
+        seen.append(header.name.toByteArray() + '=' + header.value.toByteArray());
+    QCOMPARE(seen, (QList<QByteArray> {"Host=a.example", "X-Empty=", "Via=1.1 proxy"}));
+
+    // A copy shares the bytes until one side changes: the other keeps what it had.
+    HttpHeaders copy = headers;
+    copy.set("host", "b.example");
+    copy.removeAll("via");
+    QCOMPARE(headers.value("host"), QByteArrayLiteral("a.example"));
+    QCOMPARE(headers.value("via"), QByteArrayLiteral("1.1 proxy"));
+    QCOMPARE(copy.value("HOST"), QByteArrayLiteral("b.example"));
+    QCOMPARE(copy.at(0).name, QByteArrayView("host"));
+    QCOMPARE(copy.size(), 2);
+
+    // Fields given as views into the headers' own storage, while it grows past its capacity.
+    for (int i = 0; i < 100; ++i)
+        copy.append(QByteArray("X-Fill-" + QByteArray::number(i)), QByteArray(50, char('a' + i % 26)));
+    for (int i = 0; i < 20; ++i)
+        copy.append(copy.at(i + 2).name, copy.at(i + 2).value);
+    QCOMPARE(copy.size(), 122);
+    QCOMPARE(copy.at(121).name, QByteArrayView("X-Fill-19"));
+    QCOMPARE(copy.at(121).value, QByteArrayView(QByteArray(50, 't')));
+    copy.set(copy.at(1).name, copy.at(50).value);
+    QCOMPARE(copy.at(1).name, QByteArrayView("X-Empty"));
+    QCOMPARE(copy.at(1).value, QByteArrayView(QByteArray(50, char('a' + 48 % 26))));
+    QCOMPARE(copy.last().name, QByteArrayView("X-Fill-19"));
+
+    // clear() keeps the storage for the next message, when nobody else holds it.
+    const qsizetype capacity = copy.capacityBytes();
+    QVERIFY(capacity > 0);
+    copy.clear();
+    QVERIFY(copy.isEmpty());
+    QCOMPARE(copy.capacityBytes(), capacity);
+    copy.append("A", "1");
+    QCOMPARE(copy.value("a"), QByteArrayLiteral("1"));
+    QCOMPARE(headers.size(), 3); // still untouched
+}
+
+void TestHttpRequestParser::keptHeadsSurviveTheNextMessage()
+{
+    // The parser reuses its header storage for the next message; a listener that copied a head's fields
+    // keeps them as they were, whatever the next (pipelined, small or large) messages hold.
+    class Copier : public HttpParserListener
+    {
+    public:
+        void onRequestHead(HttpRequestHead&& head) override { heads.append(head.headers); }
+        void onBody(QByteArrayView) override { }
+        void onMessageComplete() override { }
+        QList<HttpHeaders> heads;
+    };
+    const QByteArray large(10'000, 'L');
+    const QByteArray data = "GET /a HTTP/1.1\r\nA: 1\r\nB: two\r\n\r\n"
+                            "GET /b HTTP/1.1\r\nBig: "
+        + large + "\r\nC: 3\r\n\r\nGET /c HTTP/1.1\r\nD: 4\r\n\r\n";
+    for (const qsizetype step : {0, 1, 5}) {
+        Copier copier;
+        HttpParser parser(HttpParser::Mode::Request, copier);
+        QCOMPARE(feedAll(parser, data, step), data.size());
+        QVERIFY(!parser.hasError());
+        QCOMPARE(copier.heads.size(), 3);
+        QCOMPARE(copier.heads.at(0).size(), 2);
+        QCOMPARE(copier.heads.at(0).value("a"), QByteArrayLiteral("1"));
+        QCOMPARE(copier.heads.at(0).value("b"), QByteArrayLiteral("two"));
+        QCOMPARE(copier.heads.at(1).size(), 2);
+        QCOMPARE(copier.heads.at(1).value("big"), large);
+        QCOMPARE(copier.heads.at(1).value("c"), QByteArrayLiteral("3"));
+        QCOMPARE(copier.heads.at(2).size(), 1);
+        QCOMPARE(copier.heads.at(2).at(0).name, QByteArrayView("D"));
+        QCOMPARE(copier.heads.at(2).at(0).value, QByteArrayView("4"));
+    }
 }
 
 void TestHttpRequestParser::headersSetAndRemove()

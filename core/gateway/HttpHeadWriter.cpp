@@ -1,0 +1,43 @@
+#include "core/gateway/HttpHeadWriter.h"
+
+#include <charconv>
+
+namespace gatehouse::gateway {
+
+HttpHeadWriter::HttpHeadWriter(QByteArray& out, qsizetype expectedBytes)
+    : m_out(&out)
+{
+    const qsizetype written = out.size();
+    // resize() keeps the capacity a reused buffer already has, so a per-connection buffer allocates once.
+    out.resize(written + qMax<qsizetype>(expectedBytes, 64));
+    m_begin = out.data();
+    m_at = m_begin + written;
+    m_end = m_begin + out.size();
+}
+
+HttpHeadWriter& HttpHeadWriter::appendNumber(qint64 number)
+{
+    char digits[24]; // 20 digits and a sign at most
+    const std::to_chars_result result = std::to_chars(digits, digits + sizeof digits, number);
+    return append(QByteArrayView(digits, result.ptr - digits));
+}
+
+void HttpHeadWriter::grow(qsizetype needed)
+{
+    const qsizetype written = m_at - m_begin;
+    const qsizetype size = m_end - m_begin;
+    m_out->resize(qMax(size * 2, written + needed));
+    m_begin = m_out->data();
+    m_at = m_begin + written;
+    m_end = m_begin + m_out->size();
+}
+
+void HttpHeadWriter::finish()
+{
+    if (!m_out)
+        return;
+    m_out->truncate(m_at - m_begin);
+    m_out = nullptr;
+}
+
+} // namespace gatehouse::gateway
