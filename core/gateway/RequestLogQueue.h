@@ -5,6 +5,7 @@
 #include <QList>
 
 #include <atomic>
+#include <deque>
 #include <mutex>
 
 namespace gatehouse::gateway {
@@ -28,8 +29,10 @@ public:
 private:
     const qsizetype m_capacity;
     mutable std::mutex m_mutex;
-    QList<RequestEvent> m_events;
-    qsizetype m_head = 0; // events before m_head were dropped and await compaction
+    // A deque, not a QList: growing never moves the queued events, and dropping the oldest is O(1). A QList
+    // moved every event on each doubling and on compaction, under the mutex the workers push through: once
+    // the writer fell behind, a push near the capacity held every worker for tens of milliseconds.
+    std::deque<RequestEvent> m_events;
     std::atomic<quint64> m_dropped {0};
 };
 

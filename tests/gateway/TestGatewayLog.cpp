@@ -132,6 +132,28 @@ private Q_SLOTS:
         QCOMPARE(queue.size(), 0);
     }
 
+    void aQueueFarBehindKeepsTheNewestInOrder()
+    {
+        gateway::RequestLogQueue queue(1'000);
+        for (int i = 0; i < 5'000; ++i) {
+            gateway::RequestEvent event;
+            event.latencyUs = i;
+            queue.push(event);
+        }
+        QCOMPARE(queue.dropped(), 4'000u);
+        QCOMPARE(queue.size(), 1'000);
+        const auto kept = queue.takeAll();
+        QCOMPARE(kept.size(), 1'000);
+        for (int i = 0; i < kept.size(); ++i)
+            QCOMPARE(kept.at(i).latencyUs, 4'000 + i);
+        // Taking leaves an empty queue that fills again from the start.
+        gateway::RequestEvent next;
+        next.latencyUs = 9;
+        queue.push(next);
+        QCOMPARE(queue.takeAll().first().latencyUs, 9);
+        QCOMPARE(queue.dropped(), 4'000u);
+    }
+
     void retentionRemovesOldRows()
     {
         LoopbackUpstream upstream;
