@@ -1,6 +1,7 @@
 #include "core/gateway/Authenticator.h"
 
 #include "core/ai/OpenAiError.h"
+#include "core/common/AsciiTable.h"
 #include "core/tokens/TokenFormat.h"
 #include "core/tokens/TokenHash.h"
 
@@ -26,18 +27,7 @@ AuthDecision refuse(AuthDecision::Outcome outcome, QByteArray reason, QString de
 
 // The characters of RFC 6750's b64token before its "=" padding. A table: every byte of every request's
 // token passes through here.
-constexpr std::array<bool, 256> kB64TokenChar = [] {
-    std::array<bool, 256> table {};
-    for (int c = 'a'; c <= 'z'; ++c)
-        table[size_t(c)] = true;
-    for (int c = 'A'; c <= 'Z'; ++c)
-        table[size_t(c)] = true;
-    for (int c = '0'; c <= '9'; ++c)
-        table[size_t(c)] = true;
-    for (char c : std::string_view("-._~+/"))
-        table[size_t(static_cast<unsigned char>(c))] = true;
-    return table;
-}();
+constexpr std::array<bool, 256> kB64TokenChar = asciiAlphanumericsAnd("-._~+/");
 
 // RFC 6750's b64token: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
 bool isB64Token(QByteArrayView text)

@@ -1,5 +1,6 @@
 #include "core/gateway/HttpParser.h"
 
+#include "core/common/AsciiTable.h"
 #include "core/gateway/HttpLineScanner.h"
 
 #include <llhttp.h>
@@ -37,18 +38,7 @@ enum class Phase {
 // RFC 9110 5.6.2 tchar: the only bytes a field name may hold. llhttp 8.1 lets whitespace before the colon
 // through as part of the name ("Host "), which would let a second parser see a different field.
 // A table, because every byte of every header name of every message passes through here.
-constexpr std::array<bool, 256> kTchar = [] {
-    std::array<bool, 256> table {};
-    for (int c = 'a'; c <= 'z'; ++c)
-        table[size_t(c)] = true;
-    for (int c = 'A'; c <= 'Z'; ++c)
-        table[size_t(c)] = true;
-    for (int c = '0'; c <= '9'; ++c)
-        table[size_t(c)] = true;
-    for (char c : std::string_view("!#$%&'*+-.^_`|~"))
-        table[size_t(static_cast<unsigned char>(c))] = true;
-    return table;
-}();
+constexpr std::array<bool, 256> kTchar = asciiAlphanumericsAnd("!#$%&'*+-.^_`|~");
 
 inline bool isTchar(char c)
 {
