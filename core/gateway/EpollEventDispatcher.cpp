@@ -111,12 +111,7 @@ void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier* notifier)
     auto it = m_watches.find(int(notifier->socket()));
     if (it == m_watches.end())
         return;
-    if (it->read == notifier)
-        it->read = nullptr;
-    if (it->write == notifier)
-        it->write = nullptr;
-    if (it->exception == notifier)
-        it->exception = nullptr;
+    it->drop(notifier);
 }
 
 void EpollEventDispatcher::forget(int fd, QSocketNotifier* notifier)
@@ -125,12 +120,7 @@ void EpollEventDispatcher::forget(int fd, QSocketNotifier* notifier)
     if (it == m_watches.end())
         return;
     it->known.removeAll(notifier);
-    if (it->read == notifier)
-        it->read = nullptr;
-    if (it->write == notifier)
-        it->write = nullptr;
-    if (it->exception == notifier)
-        it->exception = nullptr;
+    it->drop(notifier);
     if (it->known.isEmpty()) {
         if (it->kernelEvents != 0)
             epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr); // fails harmlessly if the file is already closed

@@ -46,6 +46,17 @@ private:
         // The live notifiers of the descriptor, enabled or not: while one lives, the number names the same file.
         QList<QSocketNotifier*> known;
         quint32 kernelEvents = 0; // what epoll is told to watch for
+
+        // Stops delivering to `notifier` (it stays known).
+        void drop(const QSocketNotifier* notifier)
+        {
+            if (read == notifier)
+                read = nullptr;
+            if (write == notifier)
+                write = nullptr;
+            if (exception == notifier)
+                exception = nullptr;
+        }
     };
     struct Timer
     {
