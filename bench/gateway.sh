@@ -32,13 +32,29 @@ fi
 
 work=$(mktemp -d)
 cleanup() {
-    [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+    for pidfile in "$work/nginx.pid" "$work/upstream.pid"; do
+        [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
+    done
     [ -n "${serve_pid:-}" ] && kill "$serve_pid" 2>/dev/null && wait "$serve_pid" 2>/dev/null || true
     rm -rf "$work"
 }
 trap cleanup EXIT
 
 UPSTREAM=18901 NGINX=18902 GATEWAY=18903 ADMIN=18904
+# The tiny upstream and the nginx proxy are two nginx instances, each with its own two worker processes, as the
+# upstream and gatehouse are two processes. In one instance, a proxy worker could serve its own upstream request in
+# the same epoll round, a hop that never leaves the process, which no real deployment gets.
+cat > "$work/upstream.conf" <<CONF
+worker_processes 2;
+pid $work/upstream.pid;
+error_log $work/upstream-error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    keepalive_requests 100000;
+    server { listen 127.0.0.1:$UPSTREAM; location / { return 200 '{"ok":true}\n'; } }
+}
+CONF
 cat > "$work/nginx.conf" <<CONF
 worker_processes 2;
 pid $work/nginx.pid;
@@ -48,7 +64,6 @@ http {
     access_log off;
     keepalive_requests 100000;
     upstream tiny { server 127.0.0.1:$UPSTREAM; keepalive 64; }
-    server { listen 127.0.0.1:$UPSTREAM; location / { return 200 '{"ok":true}\n'; } }
     server {
         listen 127.0.0.1:$NGINX;
         location /tiny/ {
@@ -60,6 +75,7 @@ http {
     }
 }
 CONF
+nginx -c "$work/upstream.conf" -p "$work"
 nginx -c "$work/nginx.conf" -p "$work"
 
 cli=("$BUILD/app/gatehouse-cli" --data-dir "$work/data")
