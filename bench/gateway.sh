@@ -3,23 +3,31 @@
 # and through `gatehouse-cli serve` with a valid token and request logging on. Prints requests per second
 # and p50/p99 latency for each, the gatehouse/nginx ratios, and the request log's bytes per row.
 #
-#   bench/gateway.sh [--duration 10s] [--connections 64] [--threads 2] [--build-dir build]
+# With --rounds N the three measurements are repeated N times, back to back, and the ratios are
+# given for each round and as their median: on a shared machine the load of neighbours moves all
+# three figures between rounds, so a ratio taken within one round is the fair one, and the median
+# of several says more than any single round.
+#
+#   bench/gateway.sh [--duration 10s] [--connections 64] [--threads 2] [--rounds 1] [--build-dir build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=10s
 CONNECTIONS=64
 THREADS=2
+ROUNDS=1
 BUILD=build
 while [ $# -gt 0 ]; do
     case "$1" in
         --duration) DURATION=$2; shift 2 ;;
         --connections) CONNECTIONS=$2; shift 2 ;;
         --threads) THREADS=$2; shift 2 ;;
+        --rounds) ROUNDS=$2; shift 2 ;;
         --build-dir) BUILD=$2; shift 2 ;;
-        *) echo "usage: $0 [--duration 10s] [--connections 64] [--threads 2] [--build-dir build]" >&2; exit 2 ;;
+        *) echo "usage: $0 [--duration 10s] [--connections 64] [--threads 2] [--rounds 1] [--build-dir build]" >&2; exit 2 ;;
     esac
 done
+if ! [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]]; then echo "$0: --rounds needs a positive whole number" >&2; exit 2; fi
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
@@ -104,20 +112,44 @@ run() {
 }
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/,"",v); print v/1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v); print v } else if (v ~ /s$/) { sub(/s$/,"",v); print v*1000 } else print v }'; }
 
-direct=$(run direct "http://127.0.0.1:$UPSTREAM/")
-proxied=$(run nginx "http://127.0.0.1:$NGINX/tiny/")
-gated=$(run gatehouse "http://127.0.0.1:$GATEWAY/tiny/" "Authorization: Bearer $TOKEN")
+results=()
+for round in $(seq "$ROUNDS"); do
+    results+=("$round $(run direct "http://127.0.0.1:$UPSTREAM/")")
+    # Odd rounds measure nginx first, even rounds gatehouse first, so that neither always runs on a warmer machine.
+    if [ $((round % 2)) -eq 1 ]; then
+        results+=("$round $(run nginx "http://127.0.0.1:$NGINX/tiny/")")
+        results+=("$round $(run gatehouse "http://127.0.0.1:$GATEWAY/tiny/" "Authorization: Bearer $TOKEN")")
+    else
+        results+=("$round $(run gatehouse "http://127.0.0.1:$GATEWAY/tiny/" "Authorization: Bearer $TOKEN")")
+        results+=("$round $(run nginx "http://127.0.0.1:$NGINX/tiny/")")
+    fi
+done
 
 kill -TERM "$serve_pid"; wait "$serve_pid" || true; serve_pid=
 rows=$(sqlite3 "$work/data/catalog.sqlite3" "SELECT count(*) FROM request_log")
 bytes=$(sqlite3 "$work/data/catalog.sqlite3" "SELECT sum(pgsize) FROM dbstat WHERE name IN ('request_log','request_log_by_time')" 2>/dev/null || echo 0)
 
-printf '%-10s %12s %10s %10s\n' target req/s p50_ms p99_ms
-for line in "$direct" "$proxied" "$gated"; do printf '%-10s %12s %10s %10s\n' $line; done
-read -r _ nrps _ np99 <<<"$proxied"
-read -r _ grps _ gp99 <<<"$gated"
-awk -v g="$grps" -v n="$nrps" -v gp="$gp99" -v np="$np99" \
-    'BEGIN { printf "throughput gatehouse/nginx: %.2f (target >= 0.90)\np99 gatehouse/nginx: %.2f (target <= 1.50)\n", g/n, gp/np }'
+printf '%-6s %-10s %12s %10s %10s\n' round target req/s p50_ms p99_ms
+for line in "${results[@]}"; do printf '%-6s %-10s %12s %10s %10s\n' $line; done
+# Per round: gatehouse/nginx for throughput and p99; then the medians.
+printf '%s\n' "${results[@]}" | awk '
+    $2 == "nginx" { nrps[$1] = $3; np99[$1] = $5 }
+    $2 == "gatehouse" { grps[$1] = $3; gp99[$1] = $5 }
+    function median(a, n,    i, j, t) {
+        for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
+        return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
+    }
+    END {
+        n = 0
+        for (r = 1; r in nrps; r++) {
+            n++; tr[n] = grps[r] / nrps[r]; pr[n] = gp99[r] / np99[r]
+            if (n > 1 || (r + 1) in nrps)
+                printf "round %d: throughput gatehouse/nginx %.2f, p99 gatehouse/nginx %.2f\n", r, tr[n], pr[n]
+        }
+        label = n > 1 ? sprintf(" (median of %d rounds)", n) : ""
+        printf "throughput gatehouse/nginx: %.2f%s (target >= 0.90)\n", median(tr, n), label
+        printf "p99 gatehouse/nginx: %.2f%s (target <= 1.50)\n", median(pr, n), label
+    }'
 if [ "${rows:-0}" -gt 0 ] && [ "${bytes:-0}" -gt 0 ]; then
     awk -v b="$bytes" -v r="$rows" 'BEGIN { printf "request log: %d rows, %.0f bytes per row on disk (target <= 250)\n", r, b/r }'
 else
