@@ -148,20 +148,20 @@ QByteArray AuthDecision::openAiJsonBody() const
 }
 
 AuthDecision Authenticator::identify(
-    const Snapshot& snapshot, const QList<QByteArray>& authorizationHeaders, QByteArrayView target, qint64 nowMs)
+    const Snapshot& snapshot, std::span<const QByteArrayView> authorizationHeaders, QByteArrayView target, qint64 nowMs)
 {
     using Outcome = AuthDecision::Outcome;
     if (queryCarriesToken(target)) {
         return refuse(Outcome::InvalidRequest, "query_token",
             QStringLiteral("tokens are accepted in the Authorization header only, never in the URL"));
     }
-    if (authorizationHeaders.isEmpty())
+    if (authorizationHeaders.empty())
         return refuse(Outcome::MissingToken, "missing", QStringLiteral("a bearer token is required"));
     if (authorizationHeaders.size() > 1)
         return refuse(
             Outcome::InvalidRequest, "malformed", QStringLiteral("the request has more than one Authorization header"));
 
-    const QByteArrayView header = QByteArrayView(authorizationHeaders.first()).trimmed();
+    const QByteArrayView header = authorizationHeaders.front().trimmed();
     const qsizetype space = header.indexOf(' ');
     const QByteArrayView scheme = space < 0 ? header : header.first(space);
     if (scheme.compare("Bearer", Qt::CaseInsensitive) != 0)
@@ -200,7 +200,7 @@ AuthDecision Authenticator::identifyToken(const Snapshot& snapshot, QByteArrayVi
 }
 
 AuthDecision Authenticator::check(const Snapshot& snapshot, const Route& route,
-    const QList<QByteArray>& authorizationHeaders, QByteArrayView method, QByteArrayView target, qint64 nowMs)
+    std::span<const QByteArrayView> authorizationHeaders, QByteArrayView method, QByteArrayView target, qint64 nowMs)
 {
     AuthDecision decision = identify(snapshot, authorizationHeaders, target, nowMs);
     if (!decision.allowed())

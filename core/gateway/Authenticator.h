@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <span>
+
 namespace gatehouse::gateway {
 
 // The outcome of checking a request's bearer token against a route, per RFC 6750 section 3.
@@ -44,12 +46,13 @@ public:
     // `authorizationHeaders`: every Authorization value the request carried (several is an error).
     // `target`: the raw request-target, checked for a token smuggled into the query string.
     static AuthDecision check(const Snapshot& snapshot, const Route& route,
-        const QList<QByteArray>& authorizationHeaders, QByteArrayView method, QByteArrayView target, qint64 nowMs);
+        std::span<const QByteArrayView> authorizationHeaders, QByteArrayView method, QByteArrayView target,
+        qint64 nowMs);
 
     // The same checks without a scope: the bearer token's grant if it is usable. For routes whose scope
     // depends on more than the head (an AI request names its model in the body).
-    static AuthDecision identify(
-        const Snapshot& snapshot, const QList<QByteArray>& authorizationHeaders, QByteArrayView target, qint64 nowMs);
+    static AuthDecision identify(const Snapshot& snapshot, std::span<const QByteArrayView> authorizationHeaders,
+        QByteArrayView target, qint64 nowMs);
     // The token itself, however it arrived (an SDK's own key header on the AI passthrough routes).
     static AuthDecision identifyToken(const Snapshot& snapshot, QByteArrayView credentials, qint64 nowMs);
     // A 403 insufficient_scope for `token`, naming the `scope` that would have allowed the request.

@@ -233,8 +233,9 @@ void ClientConnection::onRequestHead(HttpRequestHead&& head)
     }
 
     // Authentication: one SHA-256 and one hash lookup, no SQL.
-    const AuthDecision auth = Authenticator::check(
-        *m_snapshot, *m_x.route, head.headers.values("authorization"), head.method, head.target, m_x.startMs);
+    const auto authorization = head.headers.valueViews("authorization");
+    const AuthDecision auth
+        = Authenticator::check(*m_snapshot, *m_x.route, authorization, head.method, head.target, m_x.startMs);
     adoptToken(auth.token);
     if (!auth.allowed()) {
         refuseAuth(auth);

@@ -136,14 +136,14 @@ void ClientConnection::beginAi(const HttpRequestHead& head, QByteArrayView path)
 
         // The provider's SDKs carry their key where the provider wants it; here that is the Gatehouse token, in
         // exactly one of these places.
-        QList<QByteArray> carried;
+        QVarLengthArray<QByteArrayView, 2> carried;
         for (QByteArrayView header : {QByteArrayView("x-api-key"), QByteArrayView("x-goog-api-key")}) {
-            for (const QByteArray& value : head.headers.values(header))
+            for (QByteArrayView value : head.headers.valueViews(header))
                 carried.append(value.trimmed());
         }
         if (!queryKey.isEmpty())
             carried.append(queryKey);
-        const QList<QByteArray> authorization = head.headers.values("authorization");
+        const auto authorization = head.headers.valueViews("authorization");
         AuthDecision auth;
         if (carried.size() + authorization.size() > 1) {
             auth.outcome = AuthDecision::Outcome::InvalidRequest;
@@ -163,8 +163,8 @@ void ClientConnection::beginAi(const HttpRequestHead& head, QByteArrayView path)
     }
 
     if (ai.kind != AiExchange::Kind::Passthrough) {
-        const AuthDecision auth
-            = Authenticator::identify(*m_snapshot, head.headers.values("authorization"), head.target, m_x.startMs);
+        const auto authorization = head.headers.valueViews("authorization");
+        const AuthDecision auth = Authenticator::identify(*m_snapshot, authorization, head.target, m_x.startMs);
         adoptToken(auth.token);
         if (!auth.allowed()) {
             refuseAuth(auth);

@@ -123,6 +123,16 @@ QList<QByteArray> HttpHeaders::values(QByteArrayView name) const
     return result;
 }
 
+QVarLengthArray<QByteArrayView, 2> HttpHeaders::valueViews(QByteArrayView name) const
+{
+    QVarLengthArray<QByteArrayView, 2> result;
+    for (const HttpHeader header : *this) {
+        if (namesEqual(header.name, name))
+            result.append(header.value);
+    }
+    return result;
+}
+
 bool HttpHeaders::contains(QByteArrayView name) const
 {
     for (const HttpHeader header : *this) {

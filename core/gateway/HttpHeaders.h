@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
+#include <QVarLengthArray>
 
 namespace gatehouse::gateway {
 
@@ -49,6 +50,9 @@ public:
     void append(QByteArrayView name, QByteArrayView value);
     QByteArray value(QByteArrayView name) const; // first match or empty
     QList<QByteArray> values(QByteArrayView name) const;
+    // The same as views into this object (valid while it is alive and unchanged), with no allocation for the
+    // usual one or two: for the request path, which asks for every request's Authorization fields.
+    QVarLengthArray<QByteArrayView, 2> valueViews(QByteArrayView name) const;
     bool contains(QByteArrayView name) const;
     qsizetype removeAll(QByteArrayView name); // returns count removed
     void set(QByteArrayView name, QByteArrayView value); // replaces all with one, at the first one's place

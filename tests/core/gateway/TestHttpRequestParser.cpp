@@ -721,6 +721,17 @@ void TestHttpRequestParser::headersHelpers()
     QVERIFY(headers.contains("content-type"));
     QVERIFY(!headers.contains("content-typ"));
     QVERIFY(headers.values("missing").isEmpty());
+    // The views: the same values in the same order, pointing into the headers' own storage.
+    headers.append("SET-COOKIE", "c=3");
+    const auto views = headers.valueViews("set-cookie");
+    QCOMPARE(views.size(), 3);
+    QCOMPARE(views[0], QByteArrayView("a=1"));
+    QCOMPARE(views[1], QByteArrayView("b=2"));
+    QCOMPARE(views[2], QByteArrayView("c=3"));
+    QCOMPARE(views[1].data(), headers.at(2).value.data());
+    QVERIFY(headers.valueViews("missing").isEmpty());
+    headers.removeAll("SET-COOKIE");
+    QVERIFY(headers.valueViews("set-cookie").isEmpty());
     QVERIFY(HttpHeaders::namesEqual("Content-Length", "content-LENGTH"));
     QVERIFY(!HttpHeaders::namesEqual("Content-Length", "Content-Lengt"));
     // Only ASCII letters fold: '[' (0x5B) is not '{' (0x7B).
