@@ -184,9 +184,9 @@ AuthDecision Authenticator::identifyToken(const Snapshot& snapshot, QByteArrayVi
     if (defect != tokens::TokenFormat::Defect::None)
         return refuse(Outcome::InvalidToken, "malformed", tokens::TokenFormat::describe(defect));
 
-    const QByteArray digest = tokens::sha256(credentials);
-    const TokenGrant* token = snapshot.tokenByHash(digest);
-    if (!token || !tokens::constantTimeEquals(token->secretHash, digest))
+    const tokens::Sha256Digest digest = tokens::sha256Digest(credentials);
+    const TokenGrant* token = snapshot.tokenByHash(tokens::view(digest));
+    if (!token || !tokens::constantTimeEquals(token->secretHash, tokens::view(digest)))
         return refuse(Outcome::InvalidToken, "unknown", QStringLiteral("the token is not known"));
     if (token->isRevokedAt(nowMs))
         return refuse(Outcome::InvalidToken, "revoked", QStringLiteral("the token was revoked"));

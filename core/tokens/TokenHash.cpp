@@ -25,10 +25,10 @@ struct ContextDeleter
 
 } // namespace
 
-QByteArray sha256(QByteArrayView data)
+Sha256Digest sha256Digest(QByteArrayView data)
 {
     thread_local std::unique_ptr<EVP_MD_CTX, ContextDeleter> context(EVP_MD_CTX_new());
-    QByteArray digest(kSha256Length, '\0');
+    Sha256Digest digest;
     unsigned int length = 0;
     // Failure means OpenSSL itself is broken (no default provider); carrying on would store or
     // compare an all-zero digest, so stop instead.
@@ -39,6 +39,11 @@ QByteArray sha256(QByteArrayView data)
         || length != kSha256Length)
         qFatal("SHA-256 failed");
     return digest;
+}
+
+QByteArray sha256(QByteArrayView data)
+{
+    return view(sha256Digest(data)).toByteArray();
 }
 
 bool constantTimeEquals(QByteArrayView a, QByteArrayView b)

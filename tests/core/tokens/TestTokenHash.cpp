@@ -30,6 +30,7 @@ private Q_SLOTS:
         const QByteArray digest = sha256(input);
         QCOMPARE(digest.size(), kSha256Length);
         QCOMPARE(digest.toHex(), hexDigest);
+        QCOMPARE(view(sha256Digest(input)).toByteArray().toHex(), hexDigest);
     }
 
     void sha256OfViewMatchesCopy()
