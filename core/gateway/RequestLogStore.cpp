@@ -17,9 +17,12 @@ namespace {
 
 // Each row's values, in the order append() binds them.
 constexpr int kColumns = 18;
-// Rows per INSERT in a full chunk of a batch: one statement run for many rows spreads SQLite's per-statement
-// work (opening the table's cursors, halting, resetting) over them; about a quarter of the per-row cost at 1.
+// Rows per INSERT: a batch goes in chunks of 64 rows, then 16, then one at a time. One statement run for many
+// rows spreads SQLite's per-statement work (opening the table's cursors, halting, resetting) over them: about a
+// quarter of the per-row cost at 1 row, and 64 rows save another 5% over 16 (about 420 of 8,600 instructions a row,
+// callgrind). A busy gateway's batch holds thousands of rows, an idle one's a few.
 constexpr int kRowsPerInsert = 16;
+constexpr int kRowsPerLargeInsert = 64;
 
 QByteArray insertSql(int rows)
 {
@@ -39,6 +42,7 @@ constexpr const char* kSql[] = {
     "BEGIN IMMEDIATE",
     nullptr, // Insert: insertSql(1)
     nullptr, // InsertMany: insertSql(kRowsPerInsert)
+    nullptr, // InsertLots: insertSql(kRowsPerLargeInsert)
     "UPDATE tokens SET last_used_at = ?, last_used_addr = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < "
     "?)",
     "COMMIT",
@@ -94,8 +98,8 @@ sqlite3_stmt* RequestLogStore::statement(sqlite3* db, Statement which)
 {
     if (!m_statements[which]) {
         QByteArray sql = kSql[which];
-        if (which == Insert || which == InsertMany)
-            sql = insertSql(which == Insert ? 1 : kRowsPerInsert);
+        if (which == Insert || which == InsertMany || which == InsertLots)
+            sql = insertSql(which == Insert ? 1 : which == InsertMany ? kRowsPerInsert : kRowsPerLargeInsert);
         sqlite3_prepare_v3(
             db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_statements[which], nullptr);
     }
@@ -136,15 +140,18 @@ Result<void> RequestLogStore::append(const QList<RequestEvent>& batch)
     };
     QHash<qint64, LastUse> lastUse;
     // Bound without copies (SQLITE_STATIC): the chunk's converted paths live until its statement has run.
-    std::array<QByteArray, kRowsPerInsert> paths;
-    sqlite3_stmt* usedInserts[2] = {nullptr, nullptr};
+    std::array<QByteArray, kRowsPerLargeInsert> paths;
+    std::array<sqlite3_stmt*, 3> usedInserts {};
     for (qsizetype first = 0; first < batch.size();) {
-        const int rows = batch.size() - first >= kRowsPerInsert ? kRowsPerInsert : 1;
-        const Statement which = rows == kRowsPerInsert ? InsertMany : Insert;
+        const qsizetype left = batch.size() - first;
+        const int rows = left >= kRowsPerLargeInsert ? kRowsPerLargeInsert
+            : left >= kRowsPerInsert                 ? kRowsPerInsert
+                                                     : 1;
+        const Statement which = rows == kRowsPerLargeInsert ? InsertLots : rows == kRowsPerInsert ? InsertMany : Insert;
         sqlite3_stmt* insert = statement(db, which);
         if (!insert)
             return fail(Error::runtime(QStringLiteral("request log insert: ") + QString::fromUtf8(sqlite3_errmsg(db))));
-        usedInserts[rows == kRowsPerInsert ? 1 : 0] = insert;
+        usedInserts[which == InsertLots ? 2 : which == InsertMany ? 1 : 0] = insert;
         for (int row = 0; row < rows; ++row) {
             const RequestEvent& event = batch.at(first + row);
             // Paths are bytes from the wire: anything that is not UTF-8 is stored as its replacement.

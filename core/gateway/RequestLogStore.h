@@ -54,6 +54,7 @@ private:
         Begin,
         Insert,
         InsertMany,
+        InsertLots,
         TouchToken,
         Commit,
         Rollback,

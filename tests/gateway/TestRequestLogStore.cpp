@@ -51,9 +51,9 @@ private Q_SLOTS:
 
     void everyRowAndColumnArrivesInOrder_data()
     {
-        // Batches are written sixteen rows to a statement, the rest one by one: sizes on each side of that.
+        // Batches are written 64 rows to a statement, then 16, the rest one by one: sizes on each side of those.
         QTest::addColumn<int>("size");
-        for (int size : {1, 15, 16, 17, 33, 100})
+        for (int size : {1, 15, 16, 17, 33, 63, 64, 65, 80, 81, 100, 128, 145, 200})
             QTest::newRow(qPrintable(QString::number(size))) << size;
     }
 
@@ -94,21 +94,28 @@ private Q_SLOTS:
 
     void pathsThatAreNotUtf8AreStoredAsTheirReplacementWithinAFullStatement()
     {
-        // Row 5 of a sixteen-row statement gets a converted copy of its path, which must outlive the binding.
+        // 81 rows: a 64-row statement, a 16-row one and a single row. Rows in each get a converted copy of their
+        // path, which must outlive the binding until their statement has run.
         QList<RequestEvent> batch;
-        for (int i = 0; i < 16; ++i)
+        for (int i = 0; i < 81; ++i)
             batch.append(numberedEvent(i, m_tokenId));
-        batch[5].path = QByteArray("/billing/\xff\xfe/") + QByteArray(200, 'x');
+        const QList<int> converted {5, 40, 63, 69, 80};
+        for (int i : converted)
+            batch[i].path = QByteArray("/billing/\xff\xfe/") + QByteArray(200 + i, 'x');
         RequestLogStore store(m_t->catalog.database());
         QVERIFY(store.append(batch));
 
         const auto rows = RequestLogReader(m_t->catalog.database()).after(0, 100);
         QVERIFY(rows);
-        QCOMPARE(rows->size(), 16);
-        QCOMPARE(rows->at(5).event.path, QString::fromUtf8(batch[5].path).toUtf8());
-        QVERIFY(rows->at(5).event.path.isValidUtf8());
-        QCOMPARE(rows->at(4).event.path, batch[4].path);
-        QCOMPARE(rows->at(6).event.path, batch[6].path);
+        QCOMPARE(rows->size(), 81);
+        for (int i = 0; i < 81; ++i) {
+            if (converted.contains(i)) {
+                QCOMPARE(rows->at(i).event.path, QString::fromUtf8(batch[i].path).toUtf8());
+                QVERIFY(rows->at(i).event.path.isValidUtf8());
+            } else {
+                QCOMPARE(rows->at(i).event.path, batch[i].path);
+            }
+        }
     }
 
     void theTokensLastUseIsItsNewestRequestInTheBatch()
