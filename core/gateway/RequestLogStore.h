@@ -55,6 +55,9 @@ private:
         Insert,
         InsertMany,
         InsertLots,
+        PlainInsert, // the same three without the AI columns, in the same order
+        PlainInsertMany,
+        PlainInsertLots,
         TouchToken,
         Commit,
         Rollback,
@@ -69,9 +72,9 @@ private:
     sqlite3_stmt* statement(sqlite3* db, Statement which);
     // The ai_models row of a provider's model, made on first sight; 0 on failure.
     qint64 modelId(sqlite3* db, qint64 providerId, const QString& model);
-    // Binds one event as the row starting after parameter `base` of an insert.
+    // Binds one event as the row starting after parameter `base` of an insert; the AI columns only `withAi`.
     static void bindRow(
-        sqlite3_stmt* insert, int base, const RequestEvent& event, const QByteArray& path, qint64 model);
+        sqlite3_stmt* insert, int base, const RequestEvent& event, const QByteArray& path, qint64 model, bool withAi);
     // Adds an AI request to its token's and model's daily sums.
     std::optional<Error> addUsage(sqlite3* db, const RequestEvent& event, qint64 model);
 

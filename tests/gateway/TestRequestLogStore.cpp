@@ -118,6 +118,42 @@ private Q_SLOTS:
         }
     }
 
+    void aiColumnsArriveWhetherOrNotTheirChunkHasThem()
+    {
+        // 200 rows: chunks of 64, 64, 64 and 8 single rows. AI calls in the second chunk and among the single
+        // rows; the first and third chunks have none, so their statements leave the AI columns out.
+        const QList<int> aiRows {70, 127, 193, 199};
+        QList<RequestEvent> batch;
+        for (int i = 0; i < 200; ++i) {
+            RequestEvent event = numberedEvent(i, m_tokenId);
+            if (aiRows.contains(i)) {
+                event.providerId = 7;
+                event.model = i % 2 ? QStringLiteral("model-odd") : QStringLiteral("model-even");
+                event.tokensIn = 100 + i;
+                event.tokensOut = i == 127 ? -1 : 200 + i; // a stream that ended before its usage arrived
+            }
+            batch.append(event);
+        }
+        RequestLogStore store(m_t->catalog.database());
+        const auto appended = store.append(batch);
+        QVERIFY2(appended, qPrintable(appended ? QString() : appended.error().toString()));
+
+        const auto rows = RequestLogReader(m_t->catalog.database()).after(0, 1'000);
+        QVERIFY(rows);
+        QCOMPARE(rows->size(), 200);
+        for (int i = 0; i < 200; ++i) {
+            const RequestEvent& want = batch.at(i);
+            const RequestEvent& got = rows->at(i).event;
+            QCOMPARE(got.requestId, want.requestId);
+            QCOMPARE(got.status, want.status);
+            QCOMPARE(got.error, want.error);
+            QCOMPARE(got.providerId, want.providerId);
+            QCOMPARE(got.model, want.model);
+            QCOMPARE(got.tokensIn, aiRows.contains(i) ? want.tokensIn : -1);
+            QCOMPARE(got.tokensOut, aiRows.contains(i) ? want.tokensOut : -1);
+        }
+    }
+
     void theTokensLastUseIsItsNewestRequestInTheBatch()
     {
         QList<RequestEvent> batch;
