@@ -116,10 +116,8 @@ QByteArray HttpHeaders::value(QByteArrayView name) const
 QList<QByteArray> HttpHeaders::values(QByteArrayView name) const
 {
     QList<QByteArray> result;
-    for (const HttpHeader header : *this) {
-        if (namesEqual(header.name, name))
-            result.append(header.value.toByteArray());
-    }
+    for (QByteArrayView value : valueViews(name))
+        result.append(value.toByteArray());
     return result;
 }
 

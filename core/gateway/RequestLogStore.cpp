@@ -26,6 +26,9 @@ constexpr int kPlainColumns = 14;
 // callgrind). A busy gateway's batch holds thousands of rows, an idle one's a few.
 constexpr int kRowsPerInsert = 16;
 constexpr int kRowsPerLargeInsert = 64;
+// Rows per statement of each insert shape, in the order of Statement's Insert, InsertMany, InsertLots (and of the
+// Plain ones after them).
+constexpr std::array<int, 3> kInsertShapeRows {1, kRowsPerInsert, kRowsPerLargeInsert};
 
 QByteArray insertSql(int rows, bool withAi)
 {
@@ -105,10 +108,8 @@ sqlite3_stmt* RequestLogStore::statement(sqlite3* db, Statement which)
 {
     if (!m_statements[which]) {
         QByteArray sql = kSql[which];
-        if (which >= Insert && which <= PlainInsertLots) {
-            const int shape = (which - Insert) % 3;
-            sql = insertSql(shape == 0 ? 1 : shape == 1 ? kRowsPerInsert : kRowsPerLargeInsert, which < PlainInsert);
-        }
+        if (which >= Insert && which <= PlainInsertLots)
+            sql = insertSql(kInsertShapeRows[(which - Insert) % kInsertShapeRows.size()], which < PlainInsert);
         sqlite3_prepare_v3(
             db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_statements[which], nullptr);
     }
@@ -152,14 +153,14 @@ Result<void> RequestLogStore::append(const QList<RequestEvent>& batch)
     std::array<QByteArray, kRowsPerLargeInsert> paths;
     std::array<sqlite3_stmt*, PlainInsertLots - Insert + 1> usedInserts {};
     for (qsizetype first = 0; first < batch.size();) {
-        const qsizetype left = batch.size() - first;
-        const int rows = left >= kRowsPerLargeInsert ? kRowsPerLargeInsert
-            : left >= kRowsPerInsert                 ? kRowsPerInsert
-                                                     : 1;
+        // The largest shape that the rest of the batch fills.
+        int shape = int(kInsertShapeRows.size()) - 1;
+        while (kInsertShapeRows[shape] > batch.size() - first)
+            --shape;
+        const int rows = kInsertShapeRows[shape];
         bool withAi = false;
         for (qsizetype i = first; i < first + rows && !withAi; ++i)
             withAi = batch.at(i).providerId > 0;
-        const int shape = rows == kRowsPerLargeInsert ? 2 : rows == kRowsPerInsert ? 1 : 0;
         const auto which = Statement((withAi ? Insert : PlainInsert) + shape);
         sqlite3_stmt* insert = statement(db, which);
         if (!insert)
