@@ -1,5 +1,6 @@
 #include "core/catalog/UsageReport.h"
 
+#include "core/catalog/RequestLogSpans.h"
 #include "core/catalog/SqlQuery.h"
 
 #include <QDateTime>
@@ -41,8 +42,10 @@ Result<QList<UsageRow>> UsageReport::loggedSince(Grouping by, qint64 sinceMs) co
     const QString source = QStringLiteral(
         "count(*) AS r, sum(coalesce(tokens_in, 0)) AS i, sum(coalesce(tokens_out, 0)) AS o FROM request_log");
     return select(by, source,
-        QStringLiteral("WHERE at >= ? AND provider_id IS NOT NULL AND model_id IS NOT NULL AND token_id IS NOT NULL"),
-        {sinceMs});
+        QStringLiteral("WHERE id >= %1 AND at >= ? AND provider_id IS NOT NULL AND model_id IS NOT NULL "
+                       "AND token_id IS NOT NULL")
+            .arg(QLatin1StringView(requestlogspans::kFirstIdFrom)),
+        {sinceMs, sinceMs});
 }
 
 Result<QList<UsageRow>> UsageReport::select(

@@ -1,5 +1,6 @@
 #include "core/gateway/RequestLogReader.h"
 
+#include "core/catalog/RequestLogSpans.h"
 #include "core/catalog/SqlQuery.h"
 
 namespace gatehouse::gateway {
@@ -21,8 +22,11 @@ Result<QList<LoggedRequest>> RequestLogReader::before(qint64 beforeId, int limit
 
 Result<QList<LoggedRequest>> RequestLogReader::between(qint64 fromMs, qint64 toMs, int limit) const
 {
+    // The spans' bounds make it a range of ids, read newest first.
     return select(
-        QStringLiteral("WHERE r.at >= ? AND r.at < ? ORDER BY r.id DESC LIMIT ?"), {fromMs, toMs, qMax(0, limit)});
+        QStringLiteral("WHERE r.id >= %1 AND r.id <= %2 AND r.at >= ? AND r.at < ? ORDER BY r.id DESC LIMIT ?")
+            .arg(QLatin1StringView(requestlogspans::kFirstIdFrom), QLatin1StringView(requestlogspans::kLastIdBefore)),
+        {fromMs, toMs, fromMs, toMs, qMax(0, limit)});
 }
 
 Result<qint64> RequestLogReader::newestId() const

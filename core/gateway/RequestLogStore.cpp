@@ -1,5 +1,6 @@
 #include "core/gateway/RequestLogStore.h"
 
+#include "core/catalog/RequestLogSpans.h"
 #include "core/catalog/SqlQuery.h"
 #include "core/gateway/RequestLogReader.h"
 
@@ -9,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include <limits>
 #include <optional>
 
 namespace gatehouse::gateway {
@@ -55,6 +57,8 @@ constexpr const char* kSql[] = {
     nullptr, // PlainInsertLots: insertSql(kRowsPerLargeInsert, false)
     "UPDATE tokens SET last_used_at = ?, last_used_addr = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < "
     "?)",
+    "SELECT coalesce(max(id), 0) FROM request_log",
+    requestlogspans::kCover,
     "COMMIT",
     "ROLLBACK",
     "INSERT INTO ai_models (provider_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING",
@@ -143,6 +147,23 @@ Result<void> RequestLogStore::append(const QList<RequestEvent>& batch)
 
     if (auto error = run(Begin, "begin"))
         return *error;
+    // The batch's ids, for its span: SQLite gives each row the table's largest id plus one.
+    auto newestId = [this, db]() -> std::optional<qint64> {
+        sqlite3_stmt* query = statement(db, NewestId);
+        if (!query || sqlite3_step(query) != SQLITE_ROW) {
+            if (query)
+                sqlite3_reset(query);
+            return std::nullopt;
+        }
+        const qint64 id = sqlite3_column_int64(query, 0);
+        sqlite3_reset(query);
+        return id;
+    };
+    const std::optional<qint64> idsBefore = newestId();
+    if (!idsBefore)
+        return fail(Error::runtime(QStringLiteral("request log ids: ") + QString::fromUtf8(sqlite3_errmsg(db))));
+    qint64 minAt = batch.constFirst().timeMs;
+    qint64 maxAt = minAt;
     struct LastUse
     {
         qint64 timeMs = 0;
@@ -168,6 +189,8 @@ Result<void> RequestLogStore::append(const QList<RequestEvent>& batch)
         usedInserts[which - Insert] = insert;
         for (int row = 0; row < rows; ++row) {
             const RequestEvent& event = batch.at(first + row);
+            minAt = qMin(minAt, event.timeMs);
+            maxAt = qMax(maxAt, event.timeMs);
             // Paths are bytes from the wire: anything that is not UTF-8 is stored as its replacement.
             paths[row] = event.path.isValidUtf8() ? event.path : QString::fromUtf8(event.path).toUtf8();
             const qint64 model
@@ -192,6 +215,18 @@ Result<void> RequestLogStore::append(const QList<RequestEvent>& batch)
         if (insert)
             sqlite3_clear_bindings(insert); // nothing keeps pointing into the batch
     }
+    const std::optional<qint64> lastId = newestId();
+    sqlite3_stmt* cover = statement(db, CoverSpan);
+    if (!lastId || !cover)
+        return fail(Error::runtime(QStringLiteral("request log span: ") + QString::fromUtf8(sqlite3_errmsg(db))));
+    sqlite3_bind_int64(cover, 1, maxAt / requestlogspans::kMsPerSpan);
+    // (Past the largest id SQLite would pick ids at random: then the span covers them all.)
+    sqlite3_bind_int64(cover, 2, *idsBefore < std::numeric_limits<qint64>::max() ? *idsBefore + 1 : 1);
+    sqlite3_bind_int64(cover, 3, *lastId);
+    sqlite3_bind_int64(cover, 4, minAt);
+    sqlite3_bind_int64(cover, 5, maxAt);
+    if (auto error = run(CoverSpan, "span"))
+        return fail(*error);
     if (!lastUse.isEmpty()) {
         sqlite3_stmt* touch = statement(db, TouchToken);
         if (!touch)
@@ -299,13 +334,21 @@ qint64 RequestLogStore::modelId(sqlite3* db, qint64 providerId, const QString& m
 
 Result<qint64> RequestLogStore::purgeOlderThan(qint64 cutoffMs, int maxRows)
 {
+    // Below the first id that can be as new as the cutoff every row is older; up to the last id that can be older,
+    // rows are compared. Oldest ids first: at most one span's rows are compared and kept.
     auto deleted = sql::exec(m_db,
-        QStringLiteral("DELETE FROM request_log WHERE id IN "
-                       "(SELECT id FROM request_log WHERE at < ? ORDER BY at LIMIT ?)"),
-        {cutoffMs, maxRows});
+        QStringLiteral("DELETE FROM request_log WHERE id IN (SELECT id FROM request_log WHERE id <= %1 "
+                       "AND (id < %2 OR at < ?) ORDER BY id LIMIT ?)")
+            .arg(QLatin1StringView(requestlogspans::kLastIdBefore), QLatin1StringView(requestlogspans::kFirstIdFrom)),
+        {cutoffMs, cutoffMs, cutoffMs, maxRows});
     if (!deleted)
         return deleted.error();
-    return qint64(deleted->numRowsAffected());
+    const qint64 rows = deleted->numRowsAffected();
+    if (rows > 0) {
+        if (auto forgotten = sql::exec(m_db, QString::fromLatin1(requestlogspans::kForgetEmptied)); !forgotten)
+            return forgotten.error();
+    }
+    return rows;
 }
 
 Result<QList<LoggedRequest>> RequestLogStore::recent(int limit, qint64 afterId) const

@@ -59,6 +59,8 @@ private:
         PlainInsertMany,
         PlainInsertLots,
         TouchToken,
+        NewestId,
+        CoverSpan,
         Commit,
         Rollback,
         InternModel,

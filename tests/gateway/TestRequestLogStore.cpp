@@ -1,5 +1,6 @@
 #include "core/gateway/RequestLogStore.h"
 
+#include "core/catalog/SqlQuery.h"
 #include "core/gateway/RequestLogReader.h"
 #include "tests/support/TestCatalog.h"
 
@@ -189,7 +190,107 @@ private Q_SLOTS:
             QCOMPARE(rows->at(i).event.requestId, "req-" + QByteArray::number(i));
     }
 
+    // Batches whose times go back and forth, as a clock set back or two gateways on one catalog write them, and
+    // two batches in one minute: every time range reads exactly the rows whose time is in it.
+    void timeRangesFindTheirRowsWhateverOrderTheClockGaveThem()
+    {
+        RequestLogStore store(m_t->catalog.database());
+        writeBatchesOutOfClockOrder(store);
+        const QList<LoggedRequest> all = everyRow();
+        QCOMPARE(all.size(), 50);
+        RequestLogReader reader(m_t->catalog.database());
+        for (qint64 from : kEdges) {
+            for (qint64 to : kEdges) {
+                QList<qint64> want;
+                for (const LoggedRequest& row : all) {
+                    if (row.event.timeMs >= from && row.event.timeMs < to)
+                        want.append(row.id);
+                }
+                const auto got = reader.between(from, to, 1'000);
+                QVERIFY(got);
+                QList<qint64> ids;
+                for (const LoggedRequest& row : *got)
+                    ids.append(row.id);
+                QVERIFY2(ids == want,
+                    qPrintable(QStringLiteral("from %1 to %2: %3 rows, want %4")
+                                   .arg(from)
+                                   .arg(to)
+                                   .arg(ids.size())
+                                   .arg(want.size())));
+            }
+        }
+        // The limit keeps the newest rows.
+        const auto newest = reader.between(kEdges.first(), kEdges.last(), 3);
+        QVERIFY(newest);
+        QCOMPARE(newest->size(), 3);
+        QCOMPARE(newest->last().id, all.last().id);
+    }
+
+    void retentionDeletesExactlyTheOlderRowsAndThenTheirSpans()
+    {
+        RequestLogStore store(m_t->catalog.database());
+        writeBatchesOutOfClockOrder(store);
+        QList<LoggedRequest> left = everyRow();
+        for (qint64 cutoff : kEdges) {
+            qint64 deleted = 0;
+            for (;;) { // a few rows at a time, as the writer's rounds do
+                auto round = store.purgeOlderThan(cutoff, 7);
+                QVERIFY2(round, qPrintable(round ? QString() : round.error().toString()));
+                if (*round == 0)
+                    break;
+                deleted += *round;
+            }
+            const qsizetype before = left.size();
+            left.removeIf([cutoff](const LoggedRequest& row) { return row.event.timeMs < cutoff; });
+            QCOMPARE(deleted, before - left.size());
+            const QList<LoggedRequest> kept = everyRow();
+            QCOMPARE(kept.size(), left.size());
+            for (qsizetype i = 0; i < kept.size(); ++i)
+                QCOMPARE(kept.at(i).id, left.at(i).id);
+        }
+        QVERIFY(left.isEmpty());
+        auto spans = sql::exec(m_t->catalog.database(), QStringLiteral("SELECT count(*) FROM request_log_spans"));
+        QVERIFY(spans && spans->next());
+        QCOMPARE(spans->value(0).toInt(), 0);
+    }
+
 private:
+    static constexpr qint64 kMinute = 60'000;
+    static constexpr qint64 kBase = 1'700'000'040'000; // a whole minute
+    // Times on each side of every batch's first and last row, and far off.
+    static inline const QList<qint64> kEdges {0, kBase - 1, kBase, kBase + 5, kBase + 9, kBase + 10,
+        kBase + kMinute - 1, kBase + kMinute, kBase + kMinute + 20, kBase + 2 * kMinute, kBase + 2 * kMinute + 9,
+        kBase + 2 * kMinute + 10, kBase + 3 * kMinute};
+
+    // Five batches of ten: minute 2, then minute 0 (the clock set back), minute 1 with one row in minute 0, minute
+    // 2 again, and minute 0 again.
+    void writeBatchesOutOfClockOrder(RequestLogStore& store)
+    {
+        const QList<QList<qint64>> times {
+            {kBase + 2 * kMinute},
+            {kBase},
+            {kBase + kMinute, kBase + 5},
+            {kBase + 2 * kMinute + 5},
+            {kBase + 3},
+        };
+        int n = 0;
+        for (const QList<qint64>& starts : times) {
+            QList<RequestEvent> batch;
+            for (int i = 0; i < 10; ++i) {
+                RequestEvent event = numberedEvent(n++, m_tokenId);
+                event.timeMs = (starts.size() > 1 && i == 4 ? starts.at(1) : starts.first()) + i;
+                batch.append(event);
+            }
+            QVERIFY(store.append(batch));
+        }
+    }
+
+    QList<LoggedRequest> everyRow() const
+    {
+        const auto rows = RequestLogReader(m_t->catalog.database()).after(0, 1'000);
+        return rows ? *rows : QList<LoggedRequest>();
+    }
+
     std::unique_ptr<test::TestCatalog> m_t;
     qint64 m_tokenId = 0;
 };

@@ -95,6 +95,51 @@ private Q_SLOTS:
         QCOMPARE(kept->value(0).toString(), QStringLiteral("from before"));
     }
 
+    // Version 5 drops the request log's index on time for spans (RequestLogSpans.h): the rows logged before it
+    // must lie in one, or no time range would find them.
+    void requestLogRowsFromBeforeSpansAreCoveredByOne()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(Catalog::fileName());
+        {
+            QSqlDatabase db = rawConnection(path, QStringLiteral("v4"));
+            QCOMPARE(migrations::migrate(db, 4).value(), 4);
+            for (qint64 at : {125'000, 61'000, 70'000}) {
+                QVERIFY(sql::exec(db,
+                    QStringLiteral("INSERT INTO request_log (at, request_id, method, path, status, latency_us, "
+                                   "bytes_in, bytes_out) VALUES (?, 'r', 'GET', '/', 200, 1, 0, 0)"),
+                    {at}));
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v4"));
+
+        test::ManualClock clock;
+        Catalog catalog(clock);
+        QVERIFY(catalog.open(path).ok());
+        auto spans = sql::exec(catalog.database(),
+            QStringLiteral("SELECT minute, first_id, last_id, min_at, max_at FROM request_log_spans"));
+        QVERIFY(spans && spans->next());
+        QCOMPARE(spans->value(0).toLongLong(), 2); // the minute of the newest row
+        QCOMPARE(spans->value(1).toLongLong(), 1);
+        QCOMPARE(spans->value(2).toLongLong(), 3);
+        QCOMPARE(spans->value(3).toLongLong(), 61'000);
+        QCOMPARE(spans->value(4).toLongLong(), 125'000);
+        QVERIFY(!spans->next());
+        QVERIFY(!schemaObjects(catalog.database()).contains(QStringLiteral("index:request_log_by_time")));
+    }
+
+    void anEmptyRequestLogGetsNoSpan()
+    {
+        QTemporaryDir dir;
+        test::ManualClock clock;
+        Catalog catalog(clock);
+        QVERIFY(catalog.openInDirectory(dir.path()).ok());
+        auto spans = sql::exec(catalog.database(), QStringLiteral("SELECT count(*) FROM request_log_spans"));
+        QVERIFY(spans && spans->next());
+        QCOMPARE(spans->value(0).toInt(), 0);
+    }
+
     void newerSchemaIsRefusedAndNotAltered()
     {
         QTemporaryDir dir;

@@ -256,6 +256,9 @@ private Q_SLOTS:
         QVERIFY(exec(insert, {3000, m_mobile, m_mobileToken, 2, 20, 1, 2}));
         QVERIFY(exec(insert, {3000, m_mobile, none, 2, 20, 100, 100})); // no token: not usage
         QVERIFY(exec(insert, {3000, none, none, none, none, none, none})); // not an AI request
+        // The spans that the log writer would have made, had it written these rows in two batches.
+        QVERIFY(exec(QStringLiteral("INSERT INTO request_log_spans (minute, first_id, last_id, min_at, max_at) "
+                                    "VALUES (0, 1, 2, 999, 1000), (1, 3, 6, 2000, 3000)")));
 
         auto rows = UsageReport(m_t->catalog.database()).loggedSince(Grouping::Consumer, 1000);
         QVERIFY(rows.ok());
