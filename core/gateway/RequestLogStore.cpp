@@ -334,8 +334,8 @@ qint64 RequestLogStore::modelId(sqlite3* db, qint64 providerId, const QString& m
 
 Result<qint64> RequestLogStore::purgeOlderThan(qint64 cutoffMs, int maxRows)
 {
-    // Below the first id that can be as new as the cutoff every row is older; up to the last id that can be older,
-    // rows are compared. Oldest ids first: at most one span's rows are compared and kept.
+    // Every row below the first id that can be as new as the cutoff is older; from there up to the last id that can
+    // be older, each row's time decides. Taken oldest id first, so a round reads little more than it deletes.
     auto deleted = sql::exec(m_db,
         QStringLiteral("DELETE FROM request_log WHERE id IN (SELECT id FROM request_log WHERE id <= %1 "
                        "AND (id < %2 OR at < ?) ORDER BY id LIMIT ?)")
