@@ -20,13 +20,14 @@ Result<QList<LoggedRequest>> RequestLogReader::before(qint64 beforeId, int limit
     return select(QStringLiteral("WHERE r.id < ? ORDER BY r.id DESC LIMIT ?"), {beforeId, qMax(0, limit)});
 }
 
-Result<QList<LoggedRequest>> RequestLogReader::between(qint64 fromMs, qint64 toMs, int limit) const
+Result<QList<LoggedRequest>> RequestLogReader::between(qint64 fromMs, qint64 toMs, int limit, qint64 beforeId) const
 {
     // The spans' bounds make it a range of ids, read newest first.
     return select(
-        QStringLiteral("WHERE r.id >= %1 AND r.id <= %2 AND r.at >= ? AND r.at < ? ORDER BY r.id DESC LIMIT ?")
+        QStringLiteral(
+            "WHERE r.id >= %1 AND r.id <= %2 AND r.id < ? AND r.at >= ? AND r.at < ? ORDER BY r.id DESC LIMIT ?")
             .arg(QLatin1StringView(requestlogspans::kFirstIdFrom), QLatin1StringView(requestlogspans::kLastIdBefore)),
-        {fromMs, toMs, fromMs, toMs, qMax(0, limit)});
+        {fromMs, toMs, beforeId, fromMs, toMs, qMax(0, limit)});
 }
 
 Result<qint64> RequestLogReader::newestId() const

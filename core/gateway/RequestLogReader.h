@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 
 #include <initializer_list>
+#include <limits>
 
 namespace gatehouse::gateway {
 
@@ -27,8 +28,10 @@ public:
     Result<QList<LoggedRequest>> newestAfter(qint64 afterId, int limit) const;
     // The newest `limit` rows with an id below `beforeId`, oldest first.
     Result<QList<LoggedRequest>> before(qint64 beforeId, int limit) const;
-    // The newest `limit` rows logged in [fromMs, toMs), oldest first.
-    Result<QList<LoggedRequest>> between(qint64 fromMs, qint64 toMs, int limit) const;
+    // The newest `limit` rows logged in [fromMs, toMs) with an id below `beforeId`, oldest first: pass the first
+    // row's id to read the page before it.
+    Result<QList<LoggedRequest>> between(
+        qint64 fromMs, qint64 toMs, int limit, qint64 beforeId = std::numeric_limits<qint64>::max()) const;
     // The id of the newest row, 0 when the log is empty.
     Result<qint64> newestId() const;
 

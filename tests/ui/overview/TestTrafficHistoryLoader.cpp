@@ -58,6 +58,29 @@ private Q_SLOTS:
         QCOMPARE(finished.size(), 2);
     }
 
+    // The clock set back by more than an hour: a row of the hour, then more than a page of rows from before it.
+    // Times do not follow ids, so the read goes by the times the request log's spans give, not by id alone.
+    void findsTheHoursRowsWhateverOrderTheClockGaveThem()
+    {
+        test::TestCatalog t;
+        QVERIFY(t.isReady());
+        const qint64 now = t.clock.nowMs();
+        const qint64 from = now - 3600'000;
+        gateway::RequestLogStore store(t.catalog.database());
+        QVERIFY(store.append({request(from + 10, 500)}).ok());
+        QList<gateway::RequestEvent> earlier;
+        for (int i = 0; i < 2 * TrafficHistoryLoader::kPageRows; ++i)
+            earlier.append(request(from - 7200'000 + i));
+        QVERIFY(store.append(earlier).ok());
+        QVERIFY(store.append({request(from + 20), request(from + 30), request(now - 1)}).ok());
+
+        QString error;
+        const TrafficWindow window = TrafficHistoryLoader::read(t.catalog.filePath(), from, now, nullptr, &error);
+        QCOMPARE(error, QString());
+        QCOMPARE(window.requests(), 4);
+        QCOMPARE(window.errors(), 1);
+    }
+
     void aMissingCatalogIsAnError()
     {
         QString error;
