@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Gateway benchmark: in one run, wrk against a tiny upstream directly, through nginx as a reverse proxy,
 # and through `gatehouse-cli serve` with a valid token and request logging on. Prints requests per second
-# and p50/p99 latency for each, the gatehouse/nginx ratios, and the request log's bytes per row.
+# and p50/p99 latency for each, the CPU time each proxy spent per request, the gatehouse/nginx ratios, and the
+# request log's bytes per row.
 #
 # With --rounds N the three measurements are repeated N times, back to back, and the ratios are
 # given for each round and as their median: on a shared machine the load of neighbours moves all
@@ -85,6 +86,16 @@ http {
 CONF
 nginx -c "$work/upstream.conf" -p "$work"
 nginx -c "$work/nginx.conf" -p "$work"
+# The proxy's worker processes, whose CPU time is nginx's cost (the master only starts them): the children of the
+# master, found through /proc so that nothing beyond nginx and wrk needs installing.
+for _ in $(seq 50); do [ -s "$work/nginx.pid" ] && break; sleep 0.1; done
+nginx_master=$(cat "$work/nginx.pid")
+nginx_workers=()
+for stat in /proc/[0-9]*/stat; do
+    read -r pid ppid < <(sed 's/ (.*) / /' "$stat" 2>/dev/null | awk '{print $1, $3}') || continue
+    [ "$ppid" = "$nginx_master" ] && nginx_workers+=("$pid")
+done
+[ ${#nginx_workers[@]} -gt 0 ] || { echo "$0: found no nginx worker processes" >&2; exit 1; }
 
 cli=("$BUILD/app/gatehouse-cli" --data-dir "$work/data")
 "${cli[@]}" consumer add bench >/dev/null
@@ -94,34 +105,57 @@ TOKEN=$("${cli[@]}" token create --consumer bench --scope api:tiny --ttl 1h 2>/d
 serve_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$ADMIN/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
 
-# run NAME URL [header]: prints "NAME rps p50_ms p99_ms"
+# CPU time (user + system, in clock ticks) that the given processes and all their threads have used so far.
+cpu_ticks() {
+    local total=0 pid
+    for pid in "$@"; do
+        # Fields 14 and 15 of /proc/PID/stat, counted after the command name's closing parenthesis.
+        total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')))
+    done
+    echo "$total"
+}
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+
+# run NAME URL HEADER PID...: prints "NAME rps p50_ms p99_ms cpu_us", where cpu_us is the CPU time the PIDs (the
+# proxy under test; none for the direct run) spent per request served. CPU per request moves far less than requests
+# per second when neighbours load the machine, so it says more about the proxy's own cost.
 run() {
-    local name=$1 url=$2 header=${3:-}
-    local out
+    local name=$1 url=$2 header=$3
+    shift 3
+    local out before after
+    before=$(cpu_ticks "$@")
     if [ -n "$header" ]; then
         out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "$header" "$url")
     else
         out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url")
     fi
-    local rps p50 p99
+    after=$(cpu_ticks "$@")
+    local rps p50 p99 requests cpu
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     p50=$(awk '$1=="50%" {print $2}' <<<"$out")
     p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+    requests=$(awk '/requests in/ {print $1}' <<<"$out")
+    cpu=-
+    if [ $# -gt 0 ]; then
+        cpu=$(awk -v t=$((after - before)) -v hz="$TICKS_PER_SECOND" -v n="$requests" \
+            'BEGIN { printf "%.1f", (n > 0 ? t / hz / n * 1e6 : 0) }')
+    fi
     if grep -q "Non-2xx" <<<"$out"; then echo "warning: $name saw non-2xx responses" >&2; fi
-    echo "$name $rps $(to_ms "$p50") $(to_ms "$p99")"
+    echo "$name $rps $(to_ms "$p50") $(to_ms "$p99") $cpu"
 }
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/,"",v); print v/1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v); print v } else if (v ~ /s$/) { sub(/s$/,"",v); print v*1000 } else print v }'; }
 
+bearer="Authorization: Bearer $TOKEN"
 results=()
 for round in $(seq "$ROUNDS"); do
-    results+=("$round $(run direct "http://127.0.0.1:$UPSTREAM/")")
+    results+=("$round $(run direct "http://127.0.0.1:$UPSTREAM/" "")")
     # Odd rounds measure nginx first, even rounds gatehouse first, so that neither always runs on a warmer machine.
     if [ $((round % 2)) -eq 1 ]; then
-        results+=("$round $(run nginx "http://127.0.0.1:$NGINX/tiny/")")
-        results+=("$round $(run gatehouse "http://127.0.0.1:$GATEWAY/tiny/" "Authorization: Bearer $TOKEN")")
+        results+=("$round $(run nginx "http://127.0.0.1:$NGINX/tiny/" "" "${nginx_workers[@]}")")
+        results+=("$round $(run gatehouse "http://127.0.0.1:$GATEWAY/tiny/" "$bearer" "$serve_pid")")
     else
-        results+=("$round $(run gatehouse "http://127.0.0.1:$GATEWAY/tiny/" "Authorization: Bearer $TOKEN")")
-        results+=("$round $(run nginx "http://127.0.0.1:$NGINX/tiny/")")
+        results+=("$round $(run gatehouse "http://127.0.0.1:$GATEWAY/tiny/" "$bearer" "$serve_pid")")
+        results+=("$round $(run nginx "http://127.0.0.1:$NGINX/tiny/" "" "${nginx_workers[@]}")")
     fi
 done
 
@@ -129,12 +163,12 @@ kill -TERM "$serve_pid"; wait "$serve_pid" || true; serve_pid=
 rows=$(sqlite3 "$work/data/catalog.sqlite3" "SELECT count(*) FROM request_log")
 bytes=$(sqlite3 "$work/data/catalog.sqlite3" "SELECT sum(pgsize) FROM dbstat WHERE name IN ('request_log','request_log_by_time')" 2>/dev/null || echo 0)
 
-printf '%-6s %-10s %12s %10s %10s\n' round target req/s p50_ms p99_ms
-for line in "${results[@]}"; do printf '%-6s %-10s %12s %10s %10s\n' $line; done
+printf '%-6s %-10s %12s %10s %10s %10s\n' round target req/s p50_ms p99_ms cpu_us/req
+for line in "${results[@]}"; do printf '%-6s %-10s %12s %10s %10s %10s\n' $line; done
 # Per round: gatehouse/nginx for throughput and p99; then the medians.
 printf '%s\n' "${results[@]}" | awk '
-    $2 == "nginx" { nrps[$1] = $3; np99[$1] = $5 }
-    $2 == "gatehouse" { grps[$1] = $3; gp99[$1] = $5 }
+    $2 == "nginx" { nrps[$1] = $3; np99[$1] = $5; ncpu[$1] = $6 }
+    $2 == "gatehouse" { grps[$1] = $3; gp99[$1] = $5; gcpu[$1] = $6 }
     function median(a, n,    i, j, t) {
         for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t }
         return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
@@ -143,12 +177,15 @@ printf '%s\n' "${results[@]}" | awk '
         n = 0
         for (r = 1; r in nrps; r++) {
             n++; tr[n] = grps[r] / nrps[r]; pr[n] = gp99[r] / np99[r]
+            cr[n] = (ncpu[r] > 0 ? gcpu[r] / ncpu[r] : 0)
             if (n > 1 || (r + 1) in nrps)
-                printf "round %d: throughput gatehouse/nginx %.2f, p99 gatehouse/nginx %.2f\n", r, tr[n], pr[n]
+                printf "round %d: throughput gatehouse/nginx %.2f, p99 gatehouse/nginx %.2f, CPU per request %.2f\n",
+                    r, tr[n], pr[n], cr[n]
         }
         label = n > 1 ? sprintf(" (median of %d rounds)", n) : ""
         printf "throughput gatehouse/nginx: %.2f%s (target >= 0.90)\n", median(tr, n), label
         printf "p99 gatehouse/nginx: %.2f%s (target <= 1.50)\n", median(pr, n), label
+        printf "CPU per request gatehouse/nginx: %.2f%s\n", median(cr, n), label
     }'
 if [ "${rows:-0}" -gt 0 ] && [ "${bytes:-0}" -gt 0 ]; then
     awk -v b="$bytes" -v r="$rows" 'BEGIN { printf "request log: %d rows, %.0f bytes per row on disk (target <= 250)\n", r, b/r }'
