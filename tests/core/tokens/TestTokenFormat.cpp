@@ -37,6 +37,33 @@ private Q_SLOTS:
         QCOMPARE(crc32("The quick brown fox jumps over the lazy dog"), 0x414FA339u);
     }
 
+    void crc32MatchesTheBitwiseDefinitionAtEveryLengthAndAlignment()
+    {
+        // The table-driven code folds eight bytes at a time and the rest one at a time: every length around
+        // those steps, starting at every offset within a word, against the polynomial division done bit by bit.
+        const auto bitwise = [](QByteArrayView data) {
+            quint32 crc = 0xFFFFFFFFu;
+            for (const char c : data) {
+                crc ^= quint8(c);
+                for (int bit = 0; bit < 8; ++bit)
+                    crc = (crc & 1u) ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
+            return crc ^ 0xFFFFFFFFu;
+        };
+        QByteArray bytes(80, Qt::Uninitialized);
+        quint32 state = 12345;
+        for (char& c : bytes) {
+            state = state * 1103515245u + 12345u;
+            c = char(state >> 24);
+        }
+        for (qsizetype offset = 0; offset < 8; ++offset) {
+            for (qsizetype length = 0; offset + length <= bytes.size(); ++length) {
+                const QByteArrayView data = QByteArrayView(bytes).sliced(offset, length);
+                QCOMPARE(crc32(data), bitwise(data));
+            }
+        }
+    }
+
     void base62Encodes()
     {
         QCOMPARE(encodeBase62(QByteArray(), 3), QByteArrayLiteral("000"));
