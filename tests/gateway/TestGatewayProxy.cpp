@@ -4,6 +4,8 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTest>
 
 using namespace gatehouse;
@@ -96,6 +98,17 @@ private Q_SLOTS:
         response = RawHttpClient::request(
             gateway.port(), "GET", "/echo/x", {{"Authorization", bearer(token)}, {"X-Request-Id", "bad id<script>"}});
         QCOMPARE(upstream.requests().last().header("X-Request-Id").size(), 32);
+
+        // The ids the gateway makes are 32 lowercase hex digits, and no two are alike.
+        QSet<QByteArray> ids {requestId};
+        for (int i = 0; i < 20; ++i) {
+            response = RawHttpClient::request(gateway.port(), "GET", "/echo/x", {{"Authorization", bearer(token)}});
+            const QByteArray id = response.header("X-Request-Id");
+            QVERIFY2(QRegularExpression(QStringLiteral("^[0-9a-f]{32}$")).match(QString::fromLatin1(id)).hasMatch(),
+                id.constData());
+            QVERIFY2(!ids.contains(id), id.constData());
+            ids.insert(id);
+        }
     }
 
     void forwardsFieldsInOrderWithItsOwnLast()
