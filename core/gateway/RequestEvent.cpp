@@ -2,6 +2,11 @@
 
 namespace gatehouse::gateway {
 
+QByteArray RequestEvent::redactQuery(const QByteArray& target)
+{
+    return target.contains('?') ? redactQuery(QByteArrayView(target)) : target;
+}
+
 QByteArray RequestEvent::redactQuery(QByteArrayView target)
 {
     const qsizetype question = target.indexOf('?');

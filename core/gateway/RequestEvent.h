@@ -42,6 +42,8 @@ struct RequestEvent
 
     // Removes the values from a request-target's query string, keeping the names.
     static QByteArray redactQuery(QByteArrayView target);
+    // The same, sharing `target` itself (no copy) when it has no query string, as most request-targets have not.
+    static QByteArray redactQuery(const QByteArray& target);
 };
 
 } // namespace gatehouse::gateway
