@@ -2,6 +2,7 @@
 
 #include "core/common/AsciiTable.h"
 #include "core/gateway/HttpLineScanner.h"
+#include "core/gateway/HttpResponses.h"
 
 #include <llhttp.h>
 
@@ -84,8 +85,8 @@ struct HttpParser::Private
     // space, copied into headers when complete; they and headers keep their storage from one message to the
     // next (headers gets it back from the listener), so a connection's heads allocate next to nothing.
     QByteArray target;
-    QByteArray reason;
     // std::string: its append and clear are far cheaper than QByteArray's, and it keeps its capacity.
+    std::string reason;
     std::string field;
     std::string value;
     HttpHeaders headers;
@@ -139,7 +140,7 @@ const llhttp_settings_t& HttpParser::Private::settings()
             return 0;
         };
         s.on_status = [](llhttp_t* p, const char* at, size_t length) {
-            appendSpan(self(p)->reason, at, length);
+            self(p)->reason.append(at, length);
             return 0;
         };
         s.on_header_field = [](llhttp_t* p, const char* at, size_t length) {
@@ -410,7 +411,10 @@ int HttpParser::Private::responseHeadComplete(qint64 contentLength, bool chunked
 
     HttpResponseHead head;
     head.status = status;
-    head.reason = std::exchange(reason, QByteArray());
+    // Nearly every upstream sends its status's usual phrase: then the head refers to the constant, and a response
+    // allocates nothing for it.
+    const QByteArray usual = responses::reasonPhrase(status);
+    head.reason = QByteArrayView(reason) == usual ? usual : QByteArray(reason.data(), qsizetype(reason.size()));
     head.versionMajor = parser.http_major;
     head.versionMinor = parser.http_minor;
     head.headers = std::move(headers);

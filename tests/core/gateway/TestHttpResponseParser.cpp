@@ -89,6 +89,7 @@ private Q_SLOTS:
     void finishAfterInterimOnlyIsTruncation();
     void switchingProtocolsIsRefused();
     void pipelinedResponsesPause();
+    void eachResponseHasItsOwnReason();
     void rejects_data();
     void rejects();
     void bodyLimit();
@@ -283,6 +284,25 @@ void TestHttpResponseParser::switchingProtocolsIsRefused()
     QCOMPARE(parser.error().code, QByteArrayLiteral("unsupported_upgrade"));
     QCOMPARE(parser.error().status, 502);
     QCOMPARE(recorder.heads.size(), 0);
+}
+
+void TestHttpResponseParser::eachResponseHasItsOwnReason()
+{
+    // The usual phrase, an unusual one, the usual one of another status, none, and the usual phrase of another
+    // status than the one sent: each head carries exactly what its status line said.
+    Recorder recorder;
+    HttpParser parser(HttpParser::Mode::Response, recorder);
+    const QList<QByteArray> lines {"HTTP/1.1 200 OK", "HTTP/1.1 200 Fine Thanks", "HTTP/1.1 404 Not Found",
+        "HTTP/1.1 204 ", "HTTP/1.1 200 Not Found"};
+    QByteArray data;
+    for (const QByteArray& line : lines)
+        data += line + "\r\nContent-Length: 0\r\n\r\n";
+    QCOMPARE(feedAll(parser, data), data.size());
+    QVERIFY(!parser.hasError());
+    QCOMPARE(recorder.heads.size(), lines.size());
+    const QList<QByteArray> reasons {"OK", "Fine Thanks", "Not Found", "", "Not Found"};
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        QCOMPARE(recorder.heads.at(i).reason, reasons.at(i));
 }
 
 void TestHttpResponseParser::pipelinedResponsesPause()
