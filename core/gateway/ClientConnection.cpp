@@ -15,6 +15,9 @@ namespace gatehouse::gateway {
 
 namespace {
 
+// The largest upstream head buffer a connection keeps between requests.
+constexpr qsizetype kKeptUpstreamHeadBytes = 4096;
+
 // SplitMix64's step: a bijection of the counter, so one thread never repeats an output.
 quint64 splitMix64(quint64& state)
 {
@@ -334,14 +337,13 @@ void ClientConnection::startHeadlessExchange()
     m_x.event.clientAddress = m_clientAddress;
 }
 
-QByteArray ClientConnection::buildUpstreamHead(const HttpRequestHead& head) const
+void ClientConnection::buildUpstreamHead(const HttpRequestHead& head, QByteArray& out) const
 {
     const Route& route = *m_x.route;
     QByteArrayView target = head.target;
     if (route.stripPrefix && route.prefix != "/")
         target = target.sliced(route.prefix.size());
 
-    QByteArray out;
     HttpHeadWriter writer(out, 256 + head.target.size() + 64 * head.headers.size());
     writer.append(head.method).append(' ').append(route.upstreamBasePath);
     if (target.isEmpty() || target.startsWith('?'))
@@ -395,7 +397,6 @@ QByteArray ClientConnection::buildUpstreamHead(const HttpRequestHead& head) cons
         writer.field("Content-Length", head.contentLength);
     writer.end();
     writer.finish();
-    return out;
 }
 
 void ClientConnection::forward(const HttpRequestHead& head)
@@ -405,7 +406,14 @@ void ClientConnection::forward(const HttpRequestHead& head)
         writeToClient("HTTP/1.1 100 Continue\r\n\r\n");
         flushToClient();
     }
-    m_x.upstreamHead = buildUpstreamHead(head);
+    // Written into a buffer that the connection keeps and the exchange shares (for a retry) until it ends: unshared
+    // again by the next request, it is rewritten in place instead of allocated anew. Unless a large head left it
+    // large: an idle connection should not hold on to that.
+    if (m_upstreamHeadBuffer.capacity() > kKeptUpstreamHeadBytes)
+        m_upstreamHeadBuffer = QByteArray();
+    m_upstreamHeadBuffer.truncate(0);
+    buildUpstreamHead(head, m_upstreamHeadBuffer);
+    m_x.upstreamHead = m_upstreamHeadBuffer;
     connectUpstream();
 }
 

@@ -100,7 +100,8 @@ private:
     // An exchange for a request whose head never arrived whole (malformed or too slow), so it is logged too.
     void startHeadlessExchange();
     void forward(const HttpRequestHead& head);
-    QByteArray buildUpstreamHead(const HttpRequestHead& head) const;
+    // Appends the head to send upstream to `out`.
+    void buildUpstreamHead(const HttpRequestHead& head, QByteArray& out) const;
     void connectUpstream();
     // Answers the current request from the gateway itself (an error, 404, 429 ...).
     void respond(int status, QByteArrayView errorCode, const QString& description, QByteArray rejectReason,
@@ -157,6 +158,7 @@ private:
     SnapshotPtr m_snapshot; // pinned for the request in flight
     QByteArray m_pending; // read from the socket, not yet parsed
     QByteArray m_outbox; // queued for the client, not yet written
+    QByteArray m_upstreamHeadBuffer; // the current request's head for the upstream (see forward())
     QByteArray m_clientAddress;
     Exchange m_x;
     qint64 m_headDeadlineMs = 0;
