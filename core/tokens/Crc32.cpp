@@ -13,7 +13,7 @@ using Tables = std::array<std::array<quint32, 256>, kSlices>;
 
 // tables[0] is the classic byte table; tables[k][b] is the CRC of byte b followed by k zero bytes, so that eight
 // bytes fold in with eight independent lookups instead of eight dependent ones ("slicing-by-8"). The gateway checks
-// a token's checksum on every request: about 130 instructions for a token instead of about 380.
+// a token's checksum on every request: about 220 instructions for a token instead of about 380.
 constexpr Tables makeTables()
 {
     Tables tables {};
