@@ -4,16 +4,11 @@ namespace gatehouse::gateway {
 
 QByteArray RequestEvent::redactQuery(const QByteArray& target)
 {
-    return target.contains('?') ? redactQuery(QByteArrayView(target)) : target;
-}
-
-QByteArray RequestEvent::redactQuery(QByteArrayView target)
-{
     const qsizetype question = target.indexOf('?');
     if (question < 0)
-        return target.toByteArray();
-    QByteArray redacted = target.first(question + 1).toByteArray();
-    const QByteArrayView query = target.sliced(question + 1);
+        return target; // shared, not copied
+    QByteArray redacted = target.first(question + 1);
+    const QByteArrayView query = QByteArrayView(target).sliced(question + 1);
     qsizetype start = 0;
     bool first = true;
     while (start <= query.size()) {

@@ -40,9 +40,8 @@ struct RequestEvent
     // Prompt plus completion tokens, those not reported counting as none.
     qint64 aiTokens() const { return (tokensIn > 0 ? tokensIn : 0) + (tokensOut > 0 ? tokensOut : 0); }
 
-    // Removes the values from a request-target's query string, keeping the names.
-    static QByteArray redactQuery(QByteArrayView target);
-    // The same, sharing `target` itself (no copy) when it has no query string, as most request-targets have not.
+    // Removes the values from a request-target's query string, keeping the names. Without a query string, as most
+    // request-targets are, the result shares `target`'s bytes (no copy).
     static QByteArray redactQuery(const QByteArray& target);
 };
 
