@@ -3,6 +3,7 @@
 #include "app/cli/Commands.h"
 
 #include "core/catalog/Catalog.h"
+#include "core/gateway/RequestLogReader.h"
 #include "core/gateway/RequestLogStore.h"
 
 #include <QCoreApplication>
@@ -88,6 +89,7 @@ int runLogsCommand(CliContext& context, QStringList args)
         if (newest && !newest->isEmpty())
             lastId = newest->last().id;
     }
+    const gateway::RequestLogReader reader(context.catalog().database());
     QTimer poll;
     poll.setInterval(250);
     QObject::connect(&poll, &QTimer::timeout, [&] {
@@ -99,7 +101,13 @@ int runLogsCommand(CliContext& context, QStringList args)
         if (!fresh->isEmpty()) {
             lastId = fresh->last().id;
             print(context, *fresh);
+            return;
         }
+        // Ids go down only when retention has emptied the whole log (30 days without a request) and SQLite
+        // numbers rows from 1 again: follow the new log from its start instead of waiting for ids above lastId.
+        auto newest = reader.newestId();
+        if (newest && *newest < lastId)
+            lastId = 0;
     });
     poll.start();
     return QCoreApplication::exec();

@@ -1,6 +1,10 @@
 // `gatehouse-cli serve` as a separate process over a shared catalog file: it reloads when another
 // process changes the catalog, and on SIGTERM finishes what is in flight, flushes its log, exits 0.
 
+#include "core/catalog/Catalog.h"
+#include "core/common/Clock.h"
+#include "core/gateway/RequestLogReader.h"
+#include "core/gateway/RequestLogStore.h"
 #include "tests/support/upstreams/LoopbackUpstream.h"
 #include "tests/support/upstreams/RawHttpClient.h"
 #include "tests/support/upstreams/TestCertificateAuthority.h"
@@ -15,6 +19,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <limits>
 
 using gatehouse::test::LoopbackUpstream;
 using gatehouse::test::RawHttpClient;
@@ -211,6 +216,51 @@ private Q_SLOTS:
         QCOMPARE(row.value(QStringLiteral("status")).toInt(), 401);
         QCOMPARE(row.value(QStringLiteral("api")).toString(), QStringLiteral("followed"));
         QVERIFY(!line.contains("value"));
+        follow.kill();
+        follow.waitForFinished();
+        ::kill(pid_t(serve.processId()), SIGTERM);
+        QVERIFY(serve.waitForFinished(15'000));
+    }
+
+    void logsFollowGoesOnWhenRetentionEmptiedTheLog()
+    {
+        LoopbackUpstream upstream;
+        QVERIFY(upstream.start());
+        int code = -1;
+        cli({QStringLiteral("api"), QStringLiteral("add"), QStringLiteral("kept"), QStringLiteral("--upstream"),
+                upstream.url().toString()},
+            &code);
+        QCOMPARE(code, 0);
+        QProcess serve;
+        const quint16 port = startServe(serve);
+        QVERIFY(port != 0);
+        gatehouse::Catalog catalog(gatehouse::Clock::system());
+        QVERIFY(catalog.openInDirectory(m_dir.path()).ok());
+        gatehouse::gateway::RequestLogStore store(catalog.database());
+        const gatehouse::gateway::RequestLogReader reader(catalog.database());
+        const auto newestId = [&reader] {
+            auto id = reader.newestId();
+            return id ? *id : qint64(-1);
+        };
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(RawHttpClient::request(port, "GET", "/kept/before").status, 401);
+        QTRY_VERIFY_WITH_TIMEOUT(newestId() >= 3, 5'000);
+
+        QProcess follow;
+        follow.start(QStringLiteral(GATEHOUSE_CLI_PATH),
+            {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("--json"), QStringLiteral("logs"),
+                QStringLiteral("--follow"), QStringLiteral("--limit"), QStringLiteral("1")});
+        QVERIFY(follow.waitForStarted());
+        QTest::qWait(300);
+        follow.readAllStandardOutput();
+        // Retention empties the whole log (as after 30 days without a request): SQLite numbers the next row 1.
+        QVERIFY(store.purgeOlderThan(std::numeric_limits<qint64>::max()).ok());
+        QCOMPARE(newestId(), qint64(0));
+        QTest::qWait(300); // the follower polls the empty log
+        QCOMPARE(RawHttpClient::request(port, "GET", "/kept/after-retention").status, 401);
+        QTRY_COMPARE_WITH_TIMEOUT(newestId(), qint64(1), 5'000);
+        QByteArray printed;
+        QTRY_VERIFY_WITH_TIMEOUT((printed += follow.readAllStandardOutput()).contains("/kept/after-retention"), 5'000);
         follow.kill();
         follow.waitForFinished();
         ::kill(pid_t(serve.processId()), SIGTERM);

@@ -56,8 +56,10 @@ void RequestLogFeed::pollNow()
         Q_EMIT failed(rows.error().message);
         return;
     }
-    if (rows->isEmpty())
+    if (rows->isEmpty()) {
+        restartIfTheLogWasEmptied();
         return;
+    }
     m_lastId = rows->last().id;
     m_model->appendBatch(*rows);
     Q_EMIT rowsArrived(int(rows->size()));
@@ -65,6 +67,19 @@ void RequestLogFeed::pollNow()
     // window stays responsive while it does.
     if (rows->size() >= m_rowsPerPoll)
         pollSoon();
+}
+
+void RequestLogFeed::restartIfTheLogWasEmptied()
+{
+    // Request ids go down only when retention has emptied the whole log (30 days without a request), after
+    // which SQLite numbers the next row 1 again: every row the model holds is gone from the catalog, and
+    // waiting for ids above m_lastId would hide the new ones for as long as the old log had rows.
+    auto newest = m_reader.newestId();
+    if (!newest || *newest >= m_lastId)
+        return;
+    m_lastId = 0;
+    m_model->clear();
+    pollSoon();
 }
 
 int RequestLogFeed::loadOlder(int rows)

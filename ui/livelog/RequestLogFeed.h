@@ -50,6 +50,8 @@ Q_SIGNALS:
     void rowsArrived(int count);
 
 private:
+    void restartIfTheLogWasEmptied();
+
     gateway::RequestLogReader m_reader;
     RequestLogModel* m_model;
     QTimer m_timer;

@@ -9,6 +9,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <limits>
+
 using namespace gatehouse;
 using test::requestEvent;
 
@@ -113,6 +115,34 @@ private Q_SLOTS:
         QTRY_COMPARE(model.rowCount(), 7);
         QCOMPARE(arrived.size(), 1);
         QVERIFY(strictlyIncreasing(model));
+    }
+
+    void startsOverWhenRetentionEmptiedTheLog()
+    {
+        test::ConsoleFixture f;
+        QVERIFY(f.isReady());
+        gateway::RequestLogStore store(f.t.catalog.database());
+        QVERIFY(store.append(events("/old/", 5)).ok());
+        ui::RequestLogModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        ui::RequestLogFeed feed(f.services.catalog.database(), &model);
+        feed.start();
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.newestId(), qint64(5));
+
+        // Retention empties the whole log (30 days without a request): the rows shown are gone, and SQLite
+        // numbers the next one 1 again.
+        QVERIFY(store.purgeOlderThan(std::numeric_limits<qint64>::max()).ok());
+        feed.pollNow();
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(store.append(events("/new/", 2)).ok());
+        QTRY_COMPARE(model.rowCount(), 2);
+        QCOMPARE(model.rowAt(0).id, qint64(1));
+        QCOMPARE(model.rowAt(1).event.path, QByteArray("/new/1"));
+
+        // A log that merely has nothing new keeps what is shown.
+        feed.pollNow();
+        QCOMPARE(model.rowCount(), 2);
     }
 };
 
