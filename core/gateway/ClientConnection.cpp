@@ -421,7 +421,8 @@ void ClientConnection::forward(const HttpRequestHead& head)
 void ClientConnection::connectUpstream()
 {
     const Route& route = *m_x.route;
-    m_x.upstream = m_pool.acquire(route.upstreamPoolKey, route.upstreamHost, route.upstreamPort, route.upstreamTls);
+    m_x.upstream = m_pool.acquire(
+        route.upstreamPoolKey, route.upstreamHost, route.upstreamPort, route.upstreamTls, route.upstreamProxy);
     m_x.upstreamDeadlineMs = m_state.clock.nowMs() + route.timeoutMs;
     m_x.upstream->begin(this, m_x.upstreamHead, m_x.headRequest);
 }

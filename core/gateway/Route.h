@@ -3,6 +3,7 @@
 #include "core/gateway/RateLimit.h"
 
 #include <QByteArray>
+#include <QNetworkProxy>
 #include <QString>
 
 namespace gatehouse::gateway {
@@ -22,6 +23,7 @@ struct Route
     // Made once per snapshot rather than per request:
     QByteArray upstreamHostHeader; // the Host header's value: the host, with ":port" unless the default
     QByteArray upstreamPoolKey; // UpstreamConnection::poolKey() of host, port and scheme
+    QNetworkProxy upstreamProxy {QNetworkProxy::NoProxy}; // see upstreamProxy(): asked here, not per connection
     qint64 timeoutMs = 30'000;
     qint64 maxBodyBytes = 10 * 1024 * 1024;
     RateLimit rateLimit;

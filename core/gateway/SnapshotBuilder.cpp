@@ -3,6 +3,7 @@
 #include "core/catalog/SqlQuery.h"
 #include "core/gateway/AiExchange.h"
 #include "core/gateway/UpstreamConnection.h"
+#include "core/gateway/UpstreamProxy.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,6 +25,7 @@ bool SnapshotBuilder::fillUpstream(Route& route, const QUrl& upstream)
     if (route.upstreamPort != (route.upstreamTls ? 443 : 80))
         route.upstreamHostHeader += ':' + QByteArray::number(route.upstreamPort);
     route.upstreamPoolKey = UpstreamConnection::poolKey(route.upstreamHost, route.upstreamPort, route.upstreamTls);
+    route.upstreamProxy = upstreamProxy(route.upstreamHost, route.upstreamPort);
     return true;
 }
 

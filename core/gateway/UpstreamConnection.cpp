@@ -7,13 +7,15 @@
 
 namespace gatehouse::gateway {
 
-UpstreamConnection::UpstreamConnection(QByteArray host, quint16 port, const QSslConfiguration* tls, QObject* parent)
+UpstreamConnection::UpstreamConnection(
+    QByteArray host, quint16 port, const QSslConfiguration* tls, QNetworkProxy proxy, QObject* parent)
     : QObject(parent)
     , m_key(poolKey(host, port, tls != nullptr))
     , m_host(std::move(host))
     , m_port(port)
     , m_tls(tls != nullptr)
     , m_tlsConfiguration(tls ? *tls : QSslConfiguration())
+    , m_proxy(std::move(proxy))
     , m_parser(HttpParser::Mode::Response, *this)
 { }
 
@@ -81,6 +83,7 @@ void UpstreamConnection::begin(UpstreamClient* client, QByteArray head, bool hea
                     m_socket->errorString());
             }
         });
+        m_socket->setProxy(m_proxy);
         m_outbox = std::move(head);
         if (m_tls)
             static_cast<QSslSocket*>(m_socket)->connectToHostEncrypted(QString::fromLatin1(m_host), m_port);

@@ -2,6 +2,7 @@
 
 #include "core/gateway/HttpParser.h"
 
+#include <QNetworkProxy>
 #include <QObject>
 #include <QSslConfiguration>
 
@@ -37,8 +38,10 @@ class UpstreamConnection : public QObject, private HttpParserListener
 public:
     static constexpr qint64 kReadChunk = 64 * 1024;
 
-    // `tls`: the configuration to speak TLS with (copied), or null for plain TCP.
-    UpstreamConnection(QByteArray host, quint16 port, const QSslConfiguration* tls, QObject* parent = nullptr);
+    // `tls`: the configuration to speak TLS with (copied), or null for plain TCP. `proxy`: the one to connect
+    // through, NoProxy for a direct connection (never DefaultProxy, which makes Qt ask the system per socket).
+    UpstreamConnection(QByteArray host, quint16 port, const QSslConfiguration* tls,
+        QNetworkProxy proxy = QNetworkProxy(QNetworkProxy::NoProxy), QObject* parent = nullptr);
     ~UpstreamConnection() override;
 
     static QByteArray poolKey(QByteArrayView host, quint16 port, bool tls);
@@ -87,6 +90,7 @@ private:
     quint16 m_port = 0;
     bool m_tls = false;
     QSslConfiguration m_tlsConfiguration;
+    QNetworkProxy m_proxy;
     QTcpSocket* m_socket = nullptr;
     HttpParser m_parser;
     UpstreamClient* m_client = nullptr;

@@ -14,12 +14,13 @@ UpstreamConnection* UpstreamPool::acquire(const QByteArray& host, quint16 port, 
     return acquire(UpstreamConnection::poolKey(host, port, tls), host, port, tls);
 }
 
-UpstreamConnection* UpstreamPool::acquire(const QByteArray& key, const QByteArray& host, quint16 port, bool tls)
+UpstreamConnection* UpstreamPool::acquire(
+    const QByteArray& key, const QByteArray& host, quint16 port, bool tls, const QNetworkProxy& proxy)
 {
     auto found = m_idle.find(key);
     if (found != m_idle.end() && !found->isEmpty())
         return found->takeLast().connection;
-    auto* connection = new UpstreamConnection(host, port, tls ? &m_tls : nullptr, this);
+    auto* connection = new UpstreamConnection(host, port, tls ? &m_tls : nullptr, proxy, this);
     // Connected once for the connection's life rather than at each release: connecting and disconnecting a
     // signal cost about 1,300 instructions a request. A connection says idleClosed() only while no client holds it.
     connect(connection, &UpstreamConnection::idleClosed, this, &UpstreamPool::forget);

@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QNetworkProxy>
 #include <QObject>
 #include <QSslConfiguration>
 
@@ -27,8 +28,10 @@ public:
 
     // An idle connection to the upstream, most recently used first, or a new one (not yet connected).
     UpstreamConnection* acquire(const QByteArray& host, quint16 port, bool tls);
-    // The same with the pool key already made (see Route::upstreamPoolKey).
-    UpstreamConnection* acquire(const QByteArray& key, const QByteArray& host, quint16 port, bool tls);
+    // The same with the pool key already made (see Route::upstreamPoolKey), and the proxy a new connection goes
+    // through (Route::upstreamProxy; an idle connection keeps the one it was made with).
+    UpstreamConnection* acquire(const QByteArray& key, const QByteArray& host, quint16 port, bool tls,
+        const QNetworkProxy& proxy = QNetworkProxy(QNetworkProxy::NoProxy));
     // Takes the connection back: kept if clean and reusable, closed otherwise.
     void release(UpstreamConnection* connection, qint64 nowMs);
     // Closes connections idle for longer than kIdleTimeoutMs.
