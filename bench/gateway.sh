@@ -10,6 +10,7 @@
 # of several says more than any single round.
 #
 #   bench/gateway.sh [--duration 10s] [--connections 64] [--threads 2] [--rounds 1] [--build-dir build]
+#                    [--nginx-peer gateway|bare]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +19,7 @@ CONNECTIONS=64
 THREADS=2
 ROUNDS=1
 BUILD=build
+PEER=gateway
 while [ $# -gt 0 ]; do
     case "$1" in
         --duration) DURATION=$2; shift 2 ;;
@@ -25,10 +27,13 @@ while [ $# -gt 0 ]; do
         --threads) THREADS=$2; shift 2 ;;
         --rounds) ROUNDS=$2; shift 2 ;;
         --build-dir) BUILD=$2; shift 2 ;;
-        *) echo "usage: $0 [--duration 10s] [--connections 64] [--threads 2] [--rounds 1] [--build-dir build]" >&2; exit 2 ;;
+        --nginx-peer) PEER=$2; shift 2 ;;
+        *) echo "usage: $0 [--duration 10s] [--connections 64] [--threads 2] [--rounds 1] [--build-dir build]" \
+               "[--nginx-peer gateway|bare]" >&2; exit 2 ;;
     esac
 done
 if ! [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]]; then echo "$0: --rounds needs a positive whole number" >&2; exit 2; fi
+if [ "$PEER" != gateway ] && [ "$PEER" != bare ]; then echo "$0: --nginx-peer is gateway or bare" >&2; exit 2; fi
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
@@ -69,17 +74,29 @@ CONF
 # returns the id to the client, drops the client's Authorization, and logs every request (time, id, method, path
 # without the query, status, upstream status, latency, bytes in and out, client address) through a buffer, as
 # gatehouse's request log batches its rows. (What nginx does not do: check a token, count a rate limit, keep metrics.)
+# --nginx-peer bare: the configuration of the README's runs A to E, which forwards requests as they are and logs none.
+if [ "$PEER" = gateway ]; then
+    nginx_log="log_format gateway '\$msec \$request_id_out \$request_method \$uri \$status \$upstream_status '
+                       '\$request_time \$request_length \$bytes_sent \$remote_addr';
+    access_log $work/access.log gateway buffer=64k flush=1s;
+    map \$http_x_request_id \$request_id_out { \"\" \$request_id; default \$http_x_request_id; }"
+    nginx_headers="proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto \$scheme;
+            proxy_set_header X-Forwarded-Host \$http_host;
+            proxy_set_header X-Request-Id \$request_id_out;
+            add_header X-Request-Id \$request_id_out always;"
+else
+    nginx_log="access_log off;"
+    nginx_headers=""
+fi
 cat > "$work/nginx.conf" <<CONF
 worker_processes 2;
 pid $work/nginx.pid;
 error_log $work/error.log warn;
 events { worker_connections 4096; }
 http {
-    log_format gateway '\$msec \$request_id_out \$request_method \$uri \$status \$upstream_status '
-                       '\$request_time \$request_length \$bytes_sent \$remote_addr';
-    access_log $work/access.log gateway buffer=64k flush=1s;
+    $nginx_log
     keepalive_requests 100000;
-    map \$http_x_request_id \$request_id_out { "" \$request_id; default \$http_x_request_id; }
     upstream tiny { server 127.0.0.1:$UPSTREAM; keepalive 64; }
     server {
         listen 127.0.0.1:$NGINX;
@@ -88,11 +105,7 @@ http {
             proxy_http_version 1.1;
             proxy_set_header Connection "";
             proxy_set_header Authorization "";
-            proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-            proxy_set_header X-Forwarded-Proto \$scheme;
-            proxy_set_header X-Forwarded-Host \$http_host;
-            proxy_set_header X-Request-Id \$request_id_out;
-            add_header X-Request-Id \$request_id_out always;
+            $nginx_headers
         }
     }
 }
