@@ -127,9 +127,16 @@ cli=("$BUILD/app/gatehouse-cli" --data-dir "$work/data")
 "${cli[@]}" consumer add bench >/dev/null
 "${cli[@]}" api add tiny --upstream "http://127.0.0.1:$UPSTREAM" --strip-prefix >/dev/null
 TOKEN=$("${cli[@]}" token create --consumer bench --scope api:tiny --ttl 1h 2>/dev/null)
-"${cli[@]}" serve --listen "127.0.0.1:$GATEWAY" --admin-listen "127.0.0.1:$ADMIN" >"$work/serve.log" 2>&1 &
+# In a session of its own, as nginx's daemons are: with autogroup scheduling (on in Debian's kernels) the processes of
+# one session share one group's CPU, and wrk runs in this script's. (Not a group leader here, setsid does not fork:
+# $! is the gateway's pid.)
+setsid "${cli[@]}" serve --listen "127.0.0.1:$GATEWAY" --admin-listen "127.0.0.1:$ADMIN" >"$work/serve.log" 2>&1 &
 serve_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$ADMIN/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+if [ "$(readlink "/proc/$serve_pid/exe")" != "$(readlink -f "$BUILD/app/gatehouse-cli")" ]; then
+    echo "$0: the gateway is not process $serve_pid; its CPU time could not be measured" >&2
+    exit 1
+fi
 
 # CPU time (user + system, in clock ticks) that the given processes and all their threads have used so far.
 cpu_ticks() {
