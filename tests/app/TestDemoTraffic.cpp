@@ -1,12 +1,13 @@
 // `gatehouse-cli demo --traffic` end to end: real processes (a headless gateway and the traffic command) over
 // one catalog file, with the command's own demo inventory service as the upstream.
 
+#include "tests/support/upstreams/LoopbackPort.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,13 +19,6 @@ struct Run
     QByteArray out;
     QByteArray err;
 };
-
-quint16 freePort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort();
-}
 
 } // namespace
 
@@ -79,7 +73,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QCOMPARE(cli({QStringLiteral("demo")}).exitCode, 0);
         // The demo's inventory API points at 127.0.0.1:9001; a test takes a port nobody else uses.
-        const QString upstream = QStringLiteral("http://127.0.0.1:%1").arg(freePort());
+        const QString upstream = QStringLiteral("http://127.0.0.1:%1").arg(gatehouse::test::unusedLoopbackPort());
         QCOMPARE(cli({QStringLiteral("api"), QStringLiteral("update"), QStringLiteral("inventory"),
                          QStringLiteral("--upstream"), upstream})
                      .exitCode,
@@ -115,7 +109,8 @@ private Q_SLOTS:
     void withoutAGatewayItSaysSoAndRevokesItsTokens()
     {
         const Run run = cli({QStringLiteral("demo"), QStringLiteral("--traffic"), QStringLiteral("--gateway"),
-            QStringLiteral("http://127.0.0.1:%1").arg(freePort()), QStringLiteral("--duration"), QStringLiteral("1s")});
+            QStringLiteral("http://127.0.0.1:%1").arg(gatehouse::test::unusedLoopbackPort()),
+            QStringLiteral("--duration"), QStringLiteral("1s")});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("no gateway answers"), run.err.constData());
         const QList<QJsonObject> tokens = trafficTokens();

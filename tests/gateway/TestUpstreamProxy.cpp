@@ -4,10 +4,10 @@
 
 #include "tests/support/GatewayHarness.h"
 #include "tests/support/RecordingProxyFactory.h"
+#include "tests/support/upstreams/LoopbackPort.h"
 #include "tests/support/upstreams/LoopbackUpstream.h"
 #include "tests/support/upstreams/RawHttpClient.h"
 
-#include <QTcpServer>
 #include <QTest>
 #include <QThread>
 
@@ -28,17 +28,6 @@ QByteArray bearer(const QByteArray& token)
 QUrl notLoopback(const LoopbackUpstream& upstream)
 {
     return upstream.url(QStringLiteral("0.0.0.0"));
-}
-
-// A loopback port with nothing listening on it.
-quint16 closedPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost))
-        return 0;
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
 }
 
 } // namespace
@@ -87,7 +76,7 @@ private Q_SLOTS:
     {
         LoopbackUpstream upstream;
         QVERIFY(upstream.start());
-        const quint16 noProxyHere = closedPort();
+        const quint16 noProxyHere = test::unusedLoopbackPort();
         QVERIFY(noProxyHere != 0);
         auto* factory = new RecordingProxyFactory;
         factory->setAnswer(QNetworkProxy(QNetworkProxy::HttpProxy, QStringLiteral("127.0.0.1"), noProxyHere));

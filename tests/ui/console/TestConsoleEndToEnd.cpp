@@ -3,6 +3,7 @@
 // loopback, revoke it with one click, and see the very next call refused. Real widgets, a real
 // SQLite file, real sockets; a CLI process beside the console stands for a second admin.
 #include "core/gateway/Engine.h"
+#include "tests/support/upstreams/LoopbackPort.h"
 #include "tests/support/upstreams/LoopbackUpstream.h"
 #include "tests/support/upstreams/RawHttpClient.h"
 #include "tests/ui/support/ConsoleFixture.h"
@@ -35,7 +36,6 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableView>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -82,12 +82,6 @@ int rowWithText(const QAbstractItemModel* model, const QString& text)
     return -1;
 }
 
-quint16 freePort()
-{
-    QTcpServer probe;
-    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
-}
-
 } // namespace
 
 class TestConsoleEndToEnd : public QObject
@@ -110,7 +104,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
         // The gateway toggle starts the in-process engine.
-        window.gatewayToolBar()->portEdit()->setValue(freePort());
+        window.gatewayToolBar()->portEdit()->setValue(test::unusedLoopbackPort());
         window.gatewayToolBar()->toggleAction()->trigger();
         QVERIFY(gateway.engine().isRunning());
         const quint16 port = gateway.port();

@@ -3,6 +3,7 @@
 #include "core/ai/ProviderModelsClient.h"
 #include "core/catalog/AliasService.h"
 #include "core/secrets/EncryptedFileSecretStore.h"
+#include "tests/support/upstreams/LoopbackPort.h"
 #include "tests/support/upstreams/ProviderUpstream.h"
 #include "tests/ui/support/ConsoleFixture.h"
 #include "ui/common/FieldErrorLabel.h"
@@ -23,7 +24,6 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
-#include <QTcpServer>
 #include <QTest>
 #include <QTimer>
 
@@ -74,16 +74,6 @@ QString allModelText(const QAbstractItemModel& model)
         }
     }
     return text;
-}
-
-quint16 closedPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost))
-        return 0;
-    const quint16 port = server.serverPort();
-    server.close();
-    return port;
 }
 
 QLabel* resultLabel(ProvidersPage& page)
@@ -204,7 +194,7 @@ private Q_SLOTS:
     {
         test::ConsoleFixture f;
         QVERIFY(f.isReady());
-        const quint16 port = closedPort();
+        const quint16 port = test::unusedLoopbackPort();
         QVERIFY(port != 0);
         QVERIFY(f.services.providers.add(
             {QStringLiteral("down"), QStringLiteral("ollama"), QStringLiteral("http://127.0.0.1:%1").arg(port), {}}));

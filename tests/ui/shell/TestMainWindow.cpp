@@ -1,6 +1,7 @@
 #include "ui/shell/MainWindow.h"
 
 #include "core/gateway/Engine.h"
+#include "tests/support/upstreams/LoopbackPort.h"
 #include "tests/ui/support/ConsoleFixture.h"
 #include "ui/shell/ConsolePages.h"
 #include "ui/shell/ConsoleSettings.h"
@@ -130,7 +131,7 @@ private Q_SLOTS:
         auto* bar = window.gatewayToolBar();
         QCOMPARE(bar->stateText(), QStringLiteral("Gateway stopped"));
 
-        const quint16 port = freePort();
+        const quint16 port = test::unusedLoopbackPort();
         bar->portEdit()->setValue(port);
         auto* toggle = window.findChild<QAction*>(QStringLiteral("gatewayToggle"));
         QVERIFY(toggle);
@@ -185,7 +186,7 @@ private Q_SLOTS:
         ui::GatewayController gateway(f.t.catalog, f.t.clock);
         ui::MainWindow window(f.services, gateway, settings);
         window.show();
-        QVERIFY(gateway.start(freePort()));
+        QVERIFY(gateway.start(test::unusedLoopbackPort()));
         window.close();
         QVERIFY(!gateway.engine().isRunning());
     }
@@ -207,14 +208,6 @@ private Q_SLOTS:
 
 private:
     QString settingsFile() const { return m_settingsDir.filePath(QStringLiteral("gatehouse.conf")); }
-
-    static quint16 freePort()
-    {
-        QTcpServer probe;
-        if (!probe.listen(QHostAddress::LocalHost, 0))
-            return 0;
-        return probe.serverPort();
-    }
 
     QTemporaryDir m_settingsDir;
 };
