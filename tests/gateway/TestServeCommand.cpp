@@ -43,6 +43,27 @@ private:
         return process.readAllStandardOutput();
     }
 
+    bool addApi(const QString& name, const QUrl& upstream)
+    {
+        int code = -1;
+        cli({QStringLiteral("api"), QStringLiteral("add"), name, QStringLiteral("--upstream"), upstream.toString()},
+            &code);
+        return code == 0;
+    }
+
+    // Starts `logs --json --follow --limit 1` and lets it print the backlog (read and dropped) and start polling.
+    bool startFollowing(QProcess& follow)
+    {
+        follow.start(QStringLiteral(GATEHOUSE_CLI_PATH),
+            {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("--json"), QStringLiteral("logs"),
+                QStringLiteral("--follow"), QStringLiteral("--limit"), QStringLiteral("1")});
+        if (!follow.waitForStarted())
+            return false;
+        QTest::qWait(300);
+        follow.readAllStandardOutput();
+        return true;
+    }
+
     // Starts `serve` and returns its port, read from the one line it prints.
     quint16 startServe(QProcess& serve, const QStringList& extra = {})
     {
@@ -66,10 +87,7 @@ private Q_SLOTS:
         int code = -1;
         cli({QStringLiteral("consumer"), QStringLiteral("add"), QStringLiteral("app")}, &code);
         QCOMPARE(code, 0);
-        cli({QStringLiteral("api"), QStringLiteral("add"), QStringLiteral("echo"), QStringLiteral("--upstream"),
-                upstream.url().toString()},
-            &code);
-        QCOMPARE(code, 0);
+        QVERIFY(addApi(QStringLiteral("echo"), upstream.url()));
         const QJsonObject created = QJsonDocument::fromJson(
             cli({QStringLiteral("--json"), QStringLiteral("token"), QStringLiteral("create"),
                 QStringLiteral("--consumer"), QStringLiteral("app"), QStringLiteral("--scope"),
@@ -123,9 +141,7 @@ private Q_SLOTS:
         QVERIFY(upstream.start());
         int code = -1;
         cli({QStringLiteral("consumer"), QStringLiteral("add"), QStringLiteral("slowpoke")}, &code);
-        cli({QStringLiteral("api"), QStringLiteral("add"), QStringLiteral("slow"), QStringLiteral("--upstream"),
-                upstream.url().toString()},
-            &code);
+        QVERIFY(addApi(QStringLiteral("slow"), upstream.url()));
         const QByteArray token = QJsonDocument::fromJson(
             cli({QStringLiteral("--json"), QStringLiteral("token"), QStringLiteral("create"),
                 QStringLiteral("--consumer"), QStringLiteral("slowpoke"), QStringLiteral("--scope"),
@@ -160,9 +176,7 @@ private Q_SLOTS:
         QVERIFY(upstream.start());
         int code = -1;
         cli({QStringLiteral("consumer"), QStringLiteral("add"), QStringLiteral("streamer")}, &code);
-        cli({QStringLiteral("api"), QStringLiteral("add"), QStringLiteral("events"), QStringLiteral("--upstream"),
-                upstream.url().toString()},
-            &code);
+        QVERIFY(addApi(QStringLiteral("events"), upstream.url()));
         const QJsonObject created = QJsonDocument::fromJson(
             cli({QStringLiteral("--json"), QStringLiteral("token"), QStringLiteral("create"),
                 QStringLiteral("--consumer"), QStringLiteral("streamer"), QStringLiteral("--scope"),
@@ -194,21 +208,12 @@ private Q_SLOTS:
     {
         LoopbackUpstream upstream;
         QVERIFY(upstream.start());
-        int code = -1;
-        cli({QStringLiteral("api"), QStringLiteral("add"), QStringLiteral("followed"), QStringLiteral("--upstream"),
-                upstream.url().toString()},
-            &code);
-        QCOMPARE(code, 0);
+        QVERIFY(addApi(QStringLiteral("followed"), upstream.url()));
         QProcess serve;
         const quint16 port = startServe(serve);
         QVERIFY(port != 0);
         QProcess follow;
-        follow.start(QStringLiteral(GATEHOUSE_CLI_PATH),
-            {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("--json"), QStringLiteral("logs"),
-                QStringLiteral("--follow"), QStringLiteral("--limit"), QStringLiteral("1")});
-        QVERIFY(follow.waitForStarted());
-        QTest::qWait(300); // let it print the backlog and start polling
-        follow.readAllStandardOutput();
+        QVERIFY(startFollowing(follow));
         QCOMPARE(RawHttpClient::request(port, "GET", "/followed/new?key=value").status, 401);
         QByteArray line;
         QTRY_VERIFY_WITH_TIMEOUT((line += follow.readAllStandardOutput()).contains("/followed/new?key="), 5'000);
@@ -226,11 +231,7 @@ private Q_SLOTS:
     {
         LoopbackUpstream upstream;
         QVERIFY(upstream.start());
-        int code = -1;
-        cli({QStringLiteral("api"), QStringLiteral("add"), QStringLiteral("kept"), QStringLiteral("--upstream"),
-                upstream.url().toString()},
-            &code);
-        QCOMPARE(code, 0);
+        QVERIFY(addApi(QStringLiteral("kept"), upstream.url()));
         QProcess serve;
         const quint16 port = startServe(serve);
         QVERIFY(port != 0);
@@ -247,12 +248,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(newestId() >= 3, 5'000);
 
         QProcess follow;
-        follow.start(QStringLiteral(GATEHOUSE_CLI_PATH),
-            {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("--json"), QStringLiteral("logs"),
-                QStringLiteral("--follow"), QStringLiteral("--limit"), QStringLiteral("1")});
-        QVERIFY(follow.waitForStarted());
-        QTest::qWait(300);
-        follow.readAllStandardOutput();
+        QVERIFY(startFollowing(follow));
         // Retention empties the whole log (as after 30 days without a request): SQLite numbers the next row 1.
         QVERIFY(store.purgeOlderThan(std::numeric_limits<qint64>::max()).ok());
         QCOMPARE(newestId(), qint64(0));
@@ -348,10 +344,7 @@ private Q_SLOTS:
         int code = -1;
         cli({QStringLiteral("consumer"), QStringLiteral("add"), QStringLiteral("tls-app")}, &code);
         QCOMPARE(code, 0);
-        cli({QStringLiteral("api"), QStringLiteral("add"), QStringLiteral("secure"), QStringLiteral("--upstream"),
-                upstream.url().toString()},
-            &code);
-        QCOMPARE(code, 0);
+        QVERIFY(addApi(QStringLiteral("secure"), upstream.url()));
         const QJsonObject created = QJsonDocument::fromJson(
             cli({QStringLiteral("--json"), QStringLiteral("token"), QStringLiteral("create"),
                 QStringLiteral("--consumer"), QStringLiteral("tls-app"), QStringLiteral("--scope"),
