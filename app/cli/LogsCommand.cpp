@@ -83,12 +83,8 @@ int runLogsCommand(CliContext& context, QStringList args)
     if (!parser.isSet(QStringLiteral("follow")))
         return kExitOk;
 
+    // --limit is at least 1, so no rows means an empty log: follow it from the start.
     qint64 lastId = rows->isEmpty() ? 0 : rows->last().id;
-    if (rows->isEmpty()) {
-        auto newest = store.recent(1);
-        if (newest && !newest->isEmpty())
-            lastId = newest->last().id;
-    }
     const gateway::RequestLogReader reader(context.catalog().database());
     QTimer poll;
     poll.setInterval(250);
