@@ -18,6 +18,11 @@ struct EngineConfig
     quint16 adminPort = 8081;
     int workers = qMax(1, QThread::idealThreadCount());
     int maxConnections = 10'000;
+    // Peers whose X-Forwarded-For is kept (appended to); every other client's is replaced by its own address, and
+    // its Forwarded, X-Real-IP, True-Client-IP, X-Forwarded-Port and X-Forwarded-Prefix are dropped.
+    QList<QPair<QHostAddress, int>> trustedProxies; // QHostAddress::parseSubnet() results
+    // The request log's size cap besides its retention: the oldest rows go first. 0: no cap.
+    qint64 logMaxBytes = 1024LL * 1024 * 1024;
     qint64 headerTimeoutMs = 10'000; // the request line and headers must arrive within this (slow-loris)
     qint64 idleTimeoutMs = 60'000; // an idle keep-alive connection is closed after this
     qint64 logRetentionMs = 30LL * 24 * 3600 * 1000;
