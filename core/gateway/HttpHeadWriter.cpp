@@ -1,8 +1,29 @@
 #include "core/gateway/HttpHeadWriter.h"
 
+#include "core/common/AsciiTable.h"
+
+#include <array>
 #include <charconv>
 
 namespace gatehouse::gateway {
+
+namespace {
+
+// RFC 9110 section 5.6.2: tchar.
+constexpr std::array<bool, 256> kTokenChar = asciiAlphanumericsAnd("!#$%&'*+-.^_`|~");
+
+} // namespace
+
+bool HttpHeadWriter::isFieldName(QByteArrayView name)
+{
+    if (name.isEmpty())
+        return false;
+    for (char c : name) {
+        if (!kTokenChar[static_cast<unsigned char>(c)])
+            return false;
+    }
+    return true;
+}
 
 HttpHeadWriter::HttpHeadWriter(QByteArray& out, qsizetype expectedBytes)
     : m_out(&out)

@@ -43,16 +43,35 @@ public:
     }
     // In decimal, without an allocation.
     HttpHeadWriter& appendNumber(qint64 number);
-    // "name: value\r\n". Names and values are written as they are: the caller passes what was parsed
-    // (which holds no CR or LF) or its own constants.
+    // "name: value\r\n". This is the one place that writes header fields, so that no byte a client chose can
+    // split a head: a name that is not an RFC 9110 token, or a value with CR, LF or NUL, is refused (not
+    // written, and counted in refusedFields()), whatever the caller passed.
     HttpHeadWriter& field(QByteArrayView name, QByteArrayView value)
     {
+        if (!isFieldName(name) || !isFieldValue(value)) {
+            ++m_refusedFields;
+            return *this;
+        }
         return append(name).append(": ").append(value).append("\r\n");
     }
     HttpHeadWriter& field(QByteArrayView name, qint64 number)
     {
         return append(name).append(": ").appendNumber(number).append("\r\n");
     }
+    // How many fields field() refused.
+    int refusedFields() const { return m_refusedFields; }
+    // A field name: one or more RFC 9110 token characters.
+    static bool isFieldName(QByteArrayView name);
+    // A field value that cannot end the field early: no CR, LF or NUL.
+    static bool isFieldValue(QByteArrayView value)
+    {
+        for (char c : value) {
+            if (c == '\r' || c == '\n' || c == '\0')
+                return false;
+        }
+        return true;
+    }
+
     // The blank line that ends the head.
     HttpHeadWriter& end() { return append("\r\n"); }
 
@@ -66,6 +85,7 @@ private:
     char* m_begin = nullptr; // m_out's data; m_at and m_end point into it
     char* m_at = nullptr;
     char* m_end = nullptr;
+    int m_refusedFields = 0;
 };
 
 } // namespace gatehouse::gateway

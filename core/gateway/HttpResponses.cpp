@@ -1,5 +1,6 @@
 #include "core/gateway/HttpResponses.h"
 
+#include "core/gateway/HttpHeadWriter.h"
 #include "core/gateway/HttpHeaders.h"
 
 #include <QJsonDocument>
@@ -56,17 +57,20 @@ QByteArray reasonPhrase(int status)
 QByteArray build(int status, const HeaderPairs& headers, QByteArrayView contentType, QByteArrayView body, bool close)
 {
     QByteArray out;
-    out.reserve(160 + body.size());
-    out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
-    if (!contentType.isEmpty())
-        out += "Content-Type: " + contentType.toByteArray() + "\r\n";
-    out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
-    for (const auto& [name, value] : headers)
-        out += name + ": " + value + "\r\n";
-    if (close)
-        out += "Connection: close\r\n";
-    out += "\r\n";
-    out += body;
+    {
+        // Through the head writer, which refuses a field that could split the head.
+        HttpHeadWriter writer(out, 160 + 64 * headers.size() + body.size());
+        writer.append("HTTP/1.1 ").appendNumber(status).append(' ').append(reasonPhrase(status)).append("\r\n");
+        if (!contentType.isEmpty())
+            writer.field("Content-Type", contentType);
+        writer.field("Content-Length", body.size());
+        for (const auto& [name, value] : headers)
+            writer.field(name, value);
+        if (close)
+            writer.append("Connection: close\r\n");
+        writer.end();
+        writer.append(body);
+    }
     return out;
 }
 

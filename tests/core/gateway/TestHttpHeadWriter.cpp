@@ -17,6 +17,8 @@ private Q_SLOTS:
     void writesNumbers_data();
     void writesNumbers();
     void keepsBytesAsTheyAre();
+    void refusesFieldsThatCouldSplitTheHead_data();
+    void refusesFieldsThatCouldSplitTheHead();
     void destructorFinishes();
     void reusedBufferKeepsItsCapacity();
 };
@@ -85,12 +87,39 @@ void TestHttpHeadWriter::writesNumbers()
 
 void TestHttpHeadWriter::keepsBytesAsTheyAre()
 {
-    // Whatever a parsed field holds (NUL, bytes above 0x7f, a colon) passes through unchanged.
-    const QByteArray name("X-\x01:", 4);
-    const QByteArray value("a\0b\xff\x80 c", 7);
+    // What a parsed value may hold (bytes above 0x7f, a colon, spaces, a tab) passes through unchanged.
+    const QByteArray value("a:b\xff\x80 \tc", 9);
     QByteArray out;
-    HttpHeadWriter(out).field(name, value).field("Empty", QByteArrayView());
-    QCOMPARE(out, name + ": " + value + "\r\nEmpty: \r\n");
+    HttpHeadWriter(out).field("X-A", value).field("Empty", QByteArrayView());
+    QCOMPARE(out, "X-A: " + value + "\r\nEmpty: \r\n");
+}
+
+void TestHttpHeadWriter::refusesFieldsThatCouldSplitTheHead_data()
+{
+    QTest::addColumn<QByteArray>("name");
+    QTest::addColumn<QByteArray>("value");
+    QTest::newRow("CRLF in the value") << QByteArray("WWW-Authenticate")
+                                       << QByteArray("Bearer error=\"x\r\nX-Injected: yes\r\n\r\nHTTP/1.1 200\"");
+    QTest::newRow("LF in the value") << QByteArray("X-A") << QByteArray("a\nb");
+    QTest::newRow("CR in the value") << QByteArray("X-A") << QByteArray("a\rb");
+    QTest::newRow("NUL in the value") << QByteArray("X-A") << QByteArray("a\0b", 3);
+    QTest::newRow("colon in the name") << QByteArray("X-A:") << QByteArray("b");
+    QTest::newRow("space in the name") << QByteArray("X A") << QByteArray("b");
+    QTest::newRow("CRLF in the name") << QByteArray("X\r\nY") << QByteArray("b");
+    QTest::newRow("control byte in the name") << QByteArray("X-\x01") << QByteArray("b");
+    QTest::newRow("empty name") << QByteArray() << QByteArray("b");
+}
+
+void TestHttpHeadWriter::refusesFieldsThatCouldSplitTheHead()
+{
+    QFETCH(QByteArray, name);
+    QFETCH(QByteArray, value);
+    QByteArray out;
+    HttpHeadWriter writer(out);
+    writer.field("Before", "1").field(name, value).field("After", "2").end();
+    QCOMPARE(writer.refusedFields(), 1);
+    writer.finish();
+    QCOMPARE(out, QByteArrayLiteral("Before: 1\r\nAfter: 2\r\n\r\n"));
 }
 
 void TestHttpHeadWriter::destructorFinishes()
