@@ -364,6 +364,12 @@ int HttpParser::Private::requestHeadComplete(qint64 contentLength, bool chunked)
     // the flag keeps llhttp from stopping with HPE_PAUSED_UPGRADE after it.
     parser.upgrade = 0;
     keepAlive = llhttp_should_keep_alive(&parser) != 0;
+    // llhttp takes an empty Transfer-Encoding for none, and frames the body by Content-Length; a server behind us
+    // may read the same bytes as chunked, or wait for a body. Ambiguous framing is refused.
+    for (const HttpHeader& header : headers.all()) {
+        if (HttpHeaders::namesEqual(header.name, "transfer-encoding") && header.value.trimmed().isEmpty())
+            return fail(400, "bad_transfer_encoding", QStringLiteral("The Transfer-Encoding header is empty."));
+    }
 
     HttpRequestHead head;
     // llhttp's method names are string literals: refer to them instead of copying.
