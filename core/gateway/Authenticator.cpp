@@ -46,7 +46,8 @@ bool isB64Token(QByteArrayView text)
     return true;
 }
 
-// A query parameter named access_token (RFC 6750 section 2.3), which Gatehouse refuses.
+// A query parameter named access_token in any letter case (RFC 6750 section 2.3), or a Gatehouse token anywhere in
+// the query: Gatehouse refuses both, so that a token never travels (or is logged, or echoed) as part of a URL.
 bool queryCarriesToken(QByteArrayView target)
 {
     const qsizetype question = target.indexOf('?');
@@ -59,9 +60,21 @@ bool queryCarriesToken(QByteArrayView target)
         if (end < 0)
             end = query.size();
         const QByteArrayView pair = query.sliced(start, end - start);
-        if (pair.startsWith("access_token=") || pair == "access_token")
+        const qsizetype equals = pair.indexOf('=');
+        const QByteArrayView name = equals < 0 ? pair : pair.first(equals);
+        if (name.compare("access_token", Qt::CaseInsensitive) == 0)
             return true;
         start = end + 1;
+    }
+    // "gth_" in any letter case, its underscore also percent-encoded (an upstream would decode it).
+    for (qsizetype at = query.indexOf('_'); at >= 0; at = query.indexOf('_', at + 1)) {
+        if (at >= 3 && query.sliced(at - 3, 3).compare("gth", Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    for (qsizetype at = query.indexOf('%'); at >= 0; at = query.indexOf('%', at + 1)) {
+        if (at >= 3 && at + 3 <= query.size() && query.sliced(at - 3, 3).compare("gth", Qt::CaseInsensitive) == 0
+            && query.sliced(at, 3).compare("%5f", Qt::CaseInsensitive) == 0)
+            return true;
     }
     return false;
 }
