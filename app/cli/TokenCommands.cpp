@@ -25,7 +25,7 @@ const QString kUsage = QStringLiteral(
     "                                  [--budget-monthly TOKENS|none] [--ai-rpm N|none] [--ai-tpm TOKENS|none]\n"
     "       gatehouse-cli token list [--consumer NAME] [--state active|expiring|expired|revoked] [--within 7d]\n"
     "       gatehouse-cli token show ID | token revoke ID [--reason TEXT] | token rotate ID [--grace DURATION]\n"
-    "scopes: api:NAME, api:NAME:read, api:NAME:write, ai:PROVIDER/MODEL-GLOB, ai:*\n"
+    "scopes: api:NAME, api:NAME:read, api:NAME:write, ai:PROVIDER/MODEL-GLOB, ai:*, ai:PROVIDER:admin\n"
     "ttl:    15m, 1h, 7d, 90d, an ISO 8601 time (2027-01-31T00:00:00Z), or never\n"
     "budgets: AI tokens (prompt + completion) a UTC day or month, as 250000, 250k or 2M; the consumer may have its\n"
     "         own (`consumer update NAME --budget-daily ...`), shared by all of its tokens\n");

@@ -54,6 +54,27 @@ Result<Scope> parseApi(QStringView text, QStringView rest)
     return scope;
 }
 
+QString aiForms()
+{
+    return QStringLiteral("use ai:<provider>/<model>, ai:<provider>/*, ai:<provider>:admin or ai:*");
+}
+
+// ai:<provider>:admin. `rest` is what follows "ai:", and its first ':' comes before any '/'.
+Result<Scope> parseAiAdmin(QStringView text, QStringView rest, qsizetype colon)
+{
+    const QStringView provider = rest.first(colon);
+    if (rest.sliced(colon + 1) != u"admin")
+        return invalid(text, QStringLiteral("only :admin may follow a provider name (%1)").arg(aiForms()));
+    if (provider == u"*")
+        return invalid(text, QStringLiteral("admin access must name one provider (ai:<provider>:admin)"));
+    if (!isScopeName(provider))
+        return invalid(text, nameRule(u"provider"));
+    Scope scope;
+    scope.kind = Scope::Kind::AiAdmin;
+    scope.provider = provider.toString();
+    return scope;
+}
+
 Result<Scope> parseAi(QStringView text, QStringView rest)
 {
     Scope scope;
@@ -64,8 +85,12 @@ Result<Scope> parseAi(QStringView text, QStringView rest)
         return scope;
     }
     const qsizetype slash = rest.indexOf(u'/');
+    // Model globs may hold ':' (llama3:8b), so only a ':' before the first '/' ends the provider name.
+    const qsizetype colon = rest.indexOf(u':');
+    if (colon >= 0 && (slash < 0 || colon < slash))
+        return parseAiAdmin(text, rest, colon);
     if (slash < 0)
-        return invalid(text, QStringLiteral("use ai:<provider>/<model>, ai:<provider>/* or ai:*"));
+        return invalid(text, aiForms());
     const QStringView provider = rest.first(slash);
     const QStringView glob = rest.sliced(slash + 1);
     if (!isScopeName(provider))
@@ -134,6 +159,8 @@ Result<Scope> Scope::parse(QStringView text)
 
 QString Scope::toString() const
 {
+    if (kind == Kind::AiAdmin)
+        return QStringLiteral("ai:") % provider % QStringLiteral(":admin");
     if (kind == Kind::Ai) {
         if (provider == u"*")
             return QStringLiteral("ai:*");
@@ -162,6 +189,12 @@ bool Scope::coversModel(QStringView providerName, QStringView model) const
     if (provider == u"*")
         return true;
     return QStringView(provider) == providerName && matchesGlob(modelGlob, model);
+}
+
+bool Scope::coversAiAdmin(QStringView providerName) const
+{
+    // Deliberately exact: neither ai:* nor ai:<provider>/* reaches here, see the header.
+    return kind == Kind::AiAdmin && QStringView(provider) == providerName;
 }
 
 } // namespace gatehouse::tokens

@@ -12,9 +12,13 @@ namespace gatehouse::tokens {
 //   api:<api>:read     GET, HEAD and OPTIONS only
 //   api:<api>:write    every method (writing implies reading)
 //   ai:<provider>/<model-glob>, ai:<provider>/*, ai:*   AI routes; `*` any run, `?` one character
+//   ai:<provider>:admin  the provider's own management endpoints on the native AI routes (files, fine-tuning,
+//                        batches, model deletion...), which spend the admin's provider key on things that are not
+//                        one model's inference. It grants no model, and no model scope grants it: not even ai:*,
+//                        so that every token able to delete a provider's files names that provider on purpose.
 struct Scope
 {
-    enum class Kind { Api, Ai };
+    enum class Kind { Api, Ai, AiAdmin };
     enum class Access { All, Read, Write };
 
     static constexpr qsizetype kMaxNameLength = 63;
@@ -23,8 +27,8 @@ struct Scope
     Kind kind = Kind::Api;
     QString api;
     Access access = Access::All;
-    QString provider; // "*" for ai:*, which covers every provider and model
-    QString modelGlob;
+    QString provider; // "*" for ai:*, which covers every provider and model; never "*" for AiAdmin
+    QString modelGlob; // empty for AiAdmin
 
     // Errors are Error::invalid("scope", ...) and quote the text.
     static Result<Scope> parse(QStringView text);
@@ -34,6 +38,8 @@ struct Scope
     bool coversApi(QStringView apiName, bool readMethod) const;
     // Whether this scope covers `model` of `providerName`. Allocation-free.
     bool coversModel(QStringView providerName, QStringView model) const;
+    // Whether this scope is ai:`providerName`:admin. Allocation-free.
+    bool coversAiAdmin(QStringView providerName) const;
 
     friend bool operator==(const Scope&, const Scope&) = default;
 };

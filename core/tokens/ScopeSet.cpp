@@ -85,6 +85,15 @@ ScopeDecision ScopeSet::allowsModel(QStringView provider, QStringView model) con
     return {false, QStringLiteral("ai:") % provider % QLatin1Char('/') % model};
 }
 
+ScopeDecision ScopeSet::allowsAiAdmin(QStringView provider) const
+{
+    for (const Scope& scope : m_scopes) {
+        if (scope.coversAiAdmin(provider))
+            return {true, {}};
+    }
+    return {false, QStringLiteral("ai:") % provider % QStringLiteral(":admin")};
+}
+
 bool ScopeSet::mentionsApi(QStringView api) const
 {
     for (const Scope& scope : m_scopes) {

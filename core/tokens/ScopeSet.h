@@ -42,6 +42,9 @@ public:
     ScopeDecision allowsApi(QStringView api, QByteArrayView httpMethod) const;
     // Needs ai:*, ai:PROVIDER/* or an ai:PROVIDER/<glob> that matches. Allocation-free unless denied.
     ScopeDecision allowsModel(QStringView provider, QStringView model) const;
+    // The provider's management endpoints: needs exactly ai:PROVIDER:admin (ai:* and ai:PROVIDER/* do not grant
+    // it). Allocation-free unless denied.
+    ScopeDecision allowsAiAdmin(QStringView provider) const;
     bool mentionsApi(QStringView api) const;
 
     // Whether HTTP `method` only reads (RFC 9110 safe methods that gateways route: GET, HEAD, OPTIONS).

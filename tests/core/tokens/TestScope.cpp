@@ -39,6 +39,14 @@ private Q_SLOTS:
         QTest::newRow("ai 200-char model")
             << QString(QStringLiteral("ai:x/") + QString(200, u'M'))
             << QString(QStringLiteral("ai:x/") + QString(200, u'M')) << int(Scope::Kind::Ai);
+        QTest::newRow("ai admin") << QStringLiteral("ai:openai:admin") << QStringLiteral("ai:openai:admin")
+                                  << int(Scope::Kind::AiAdmin);
+        QTest::newRow("ai admin, spaces") << QStringLiteral(" ai:my-ollama:admin\t")
+                                          << QStringLiteral("ai:my-ollama:admin") << int(Scope::Kind::AiAdmin);
+        QTest::newRow("ai model named admin")
+            << QStringLiteral("ai:openai/admin") << QStringLiteral("ai:openai/admin") << int(Scope::Kind::Ai);
+        QTest::newRow("ai model with :admin tag")
+            << QStringLiteral("ai:ollama/x:admin") << QStringLiteral("ai:ollama/x:admin") << int(Scope::Kind::Ai);
     }
 
     void parsesValidScopes()
@@ -64,6 +72,15 @@ private Q_SLOTS:
         QCOMPARE(glob->provider, QStringLiteral("openai"));
         QCOMPARE(glob->modelGlob, QStringLiteral("gpt-4o*"));
         QCOMPARE(Scope::parse(u"ai:*")->provider, QStringLiteral("*"));
+        const auto admin = Scope::parse(u"ai:openai:admin");
+        QCOMPARE(admin->kind, Scope::Kind::AiAdmin);
+        QCOMPARE(admin->provider, QStringLiteral("openai"));
+        QVERIFY(admin->modelGlob.isEmpty());
+        // Neither the model scope of the same provider nor ai:* is the same scope.
+        QVERIFY(!(*admin == *Scope::parse(u"ai:openai/*")));
+        QVERIFY(!(*admin == *Scope::parse(u"ai:openai/admin")));
+        QVERIFY(!(*admin == *Scope::parse(u"ai:*")));
+        QVERIFY(*admin == *Scope::parse(u"ai:openai:admin "));
     }
 
     void rejectsInvalidScopes_data()
@@ -93,6 +110,20 @@ private Q_SLOTS:
         QTest::newRow("ai upper-case provider") << QStringLiteral("ai:OpenAI/*") << QStringLiteral("provider names");
         QTest::newRow("ai model with space") << QStringLiteral("ai:openai/gpt 4") << QStringLiteral("may hold only");
         QTest::newRow("ai model with bracket") << QStringLiteral("ai:openai/gpt[4]") << QStringLiteral("may hold only");
+        QTest::newRow("ai without model names admin")
+            << QStringLiteral("ai:openai") << QStringLiteral("ai:<provider>:admin");
+        QTest::newRow("ai unknown access") << QStringLiteral("ai:x:root") << QStringLiteral("only :admin");
+        QTest::newRow("ai unknown access names forms") << QStringLiteral(
+            "ai:x:root") << QStringLiteral("ai:<provider>/<model>, ai:<provider>/*, ai:<provider>:admin");
+        QTest::newRow("ai admin in capitals") << QStringLiteral("ai:x:ADMIN") << QStringLiteral("only :admin");
+        QTest::newRow("ai empty access") << QStringLiteral("ai:x:") << QStringLiteral("only :admin");
+        QTest::newRow("ai admin with model") << QStringLiteral("ai:x:admin/gpt-4o") << QStringLiteral("only :admin");
+        QTest::newRow("ai admin twice") << QStringLiteral("ai:x:admin:admin") << QStringLiteral("only :admin");
+        QTest::newRow("ai admin of every provider") << QStringLiteral("ai:*:admin") << QStringLiteral("one provider");
+        QTest::newRow("ai admin without provider") << QStringLiteral("ai::admin") << QStringLiteral("provider names");
+        QTest::newRow("ai admin upper-case provider")
+            << QStringLiteral("ai:OpenAI:admin") << QStringLiteral("provider names");
+        QTest::newRow("ai admin glob provider") << QStringLiteral("ai:open*:admin") << QStringLiteral("provider names");
     }
 
     void rejectsInvalidScopes()
@@ -201,6 +232,12 @@ private Q_SLOTS:
             << QStringLiteral("ai:openai/gpt-4") << openai << QStringLiteral("gpt-4o") << false;
         QTest::newRow("api scope is not ai")
             << QStringLiteral("api:openai") << openai << QStringLiteral("gpt-4o") << false;
+        // The admin scope grants no model, not even one called "admin".
+        QTest::newRow("admin scope is no model")
+            << QStringLiteral("ai:openai:admin") << openai << QStringLiteral("gpt-4o") << false;
+        QTest::newRow("admin scope is not model admin")
+            << QStringLiteral("ai:openai:admin") << openai << QStringLiteral("admin") << false;
+        QTest::newRow("admin scope, empty model") << QStringLiteral("ai:openai:admin") << openai << QString() << false;
     }
 
     void allowsModel()
@@ -216,16 +253,57 @@ private Q_SLOTS:
         QCOMPARE(decision.missingScope, allowed ? QString() : QString(QStringLiteral("ai:") + provider + u'/' + model));
     }
 
+    // Only ai:PROVIDER:admin grants a provider's management endpoints: not ai:*, not ai:PROVIDER/*, not api:.
+    void allowsAiAdmin_data()
+    {
+        QTest::addColumn<QStringList>("scopes");
+        QTest::addColumn<QString>("provider");
+        QTest::addColumn<bool>("allowed");
+        const QString openai = QStringLiteral("openai");
+        QTest::newRow("admin") << QStringList {QStringLiteral("ai:openai:admin")} << openai << true;
+        QTest::newRow("admin among others") << QStringList {QStringLiteral("api:billing"),
+            QStringLiteral("ai:openai/*"), QStringLiteral("ai:openai:admin")}
+                                            << openai << true;
+        QTest::newRow("admin of another provider")
+            << QStringList {QStringLiteral("ai:anthropic:admin")} << openai << false;
+        QTest::newRow("admin of a prefix") << QStringList {QStringLiteral("ai:open:admin")} << openai << false;
+        QTest::newRow("ai:* is no admin") << QStringList {QStringLiteral("ai:*")} << openai << false;
+        QTest::newRow("every model is no admin") << QStringList {QStringLiteral("ai:openai/*")} << openai << false;
+        QTest::newRow("model called admin") << QStringList {QStringLiteral("ai:openai/admin")} << openai << false;
+        QTest::newRow("api of the same name") << QStringList {QStringLiteral("api:openai:write")} << openai << false;
+        QTest::newRow("empty set") << QStringList {} << openai << false;
+    }
+
+    void allowsAiAdmin()
+    {
+        QFETCH(QStringList, scopes);
+        QFETCH(QString, provider);
+        QFETCH(bool, allowed);
+        const ScopeSet set = scopes.isEmpty() ? ScopeSet() : *ScopeSet::parse(scopes);
+        const ScopeDecision decision = set.allowsAiAdmin(provider);
+        QCOMPARE(decision.allowed, allowed);
+        QCOMPARE(decision.missingScope, allowed ? QString() : QString(QStringLiteral("ai:") + provider + u":admin"));
+    }
+
+    void adminScopeIsNoApi()
+    {
+        const auto set = ScopeSet::parse({QStringLiteral("ai:billing:admin")});
+        QVERIFY(set.ok());
+        QVERIFY(set->apiNames().isEmpty());
+        QVERIFY(!set->mentionsApi(u"billing"));
+        QVERIFY(!set->allowsApi(u"billing", "GET").allowed);
+    }
+
     void storageRoundTrip()
     {
         const auto set = ScopeSet::parse({QStringLiteral("api:billing:read"), QStringLiteral(" ai:openai/gpt-4o* "),
-            QStringLiteral("api:orders"), QStringLiteral("ai:*")});
+            QStringLiteral("api:orders"), QStringLiteral("ai:*"), QStringLiteral("ai:openai:admin")});
         QVERIFY(set.ok());
         const QString stored = set->toStorage();
-        QCOMPARE(stored, QStringLiteral("api:billing:read ai:openai/gpt-4o* api:orders ai:*"));
+        QCOMPARE(stored, QStringLiteral("api:billing:read ai:openai/gpt-4o* api:orders ai:* ai:openai:admin"));
         QCOMPARE(ScopeSet::fromStorage(stored), *set);
         QCOMPARE(ScopeSet::fromStorage(stored).toStringList(), set->toStringList());
-        QCOMPARE(set->toStringList().size(), 4);
+        QCOMPARE(set->toStringList().size(), 5);
     }
 
     void fromStorageSkipsInvalidEntries()
