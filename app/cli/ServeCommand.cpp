@@ -4,8 +4,10 @@
 
 #include "core/catalog/Catalog.h"
 #include "core/catalog/ProviderService.h"
+#include "core/common/ByteSize.h"
 #include "core/common/Clock.h"
 #include "core/gateway/Engine.h"
+#include "core/gateway/TrustedProxies.h"
 #include "core/gateway/UpstreamTls.h"
 #include "core/tokens/Duration.h"
 
@@ -66,6 +68,14 @@ int runServeCommand(CliContext& context, QStringList args)
             QStringLiteral("N")},
         {QStringLiteral("log-retention"), QStringLiteral("Remove request-log rows older than this (default 30d)."),
             QStringLiteral("DURATION")},
+        {QStringLiteral("log-max-size"),
+            QStringLiteral("Remove the oldest request-log rows when the catalog file's live data exceeds this, down "
+                           "to 90% of it (default 1GiB; 512M, 1G, 1GiB; 0: no cap)."),
+            QStringLiteral("SIZE")},
+        {QStringLiteral("trusted-proxy"),
+            QStringLiteral("A proxy in front of the gateway whose X-Forwarded-For is appended to rather than replaced "
+                           "(repeatable; 10.0.0.0/8, 2001:db8::/32, or one address)."),
+            QStringLiteral("CIDR")},
         {QStringLiteral("upstream-ca"),
             QStringLiteral("Also trust the CA certificates in this PEM file for https upstreams (repeatable; the "
                            "system's CAs stay trusted)."),
@@ -104,6 +114,18 @@ int runServeCommand(CliContext& context, QStringList args)
         if (!retention)
             return context.fail(retention.error());
         config.logRetentionMs = *retention;
+    }
+    if (parser.isSet(QStringLiteral("log-max-size"))) {
+        auto size = parseByteSize(parser.value(QStringLiteral("log-max-size")), u"log-max-size");
+        if (!size)
+            return context.usage(QStringLiteral("serve: --") + size.error().toString());
+        config.logMaxBytes = *size;
+    }
+    for (const QString& value : parser.values(QStringLiteral("trusted-proxy"))) {
+        auto subnet = gateway::parseTrustedProxy(value);
+        if (!subnet)
+            return context.usage(QStringLiteral("serve: --") + subnet.error().toString());
+        config.trustedProxies.append(*subnet);
     }
     for (const QString& path : parser.values(QStringLiteral("upstream-ca"))) {
         auto certificates = gateway::UpstreamTls::loadCaCertificates(path);

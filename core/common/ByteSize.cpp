@@ -6,6 +6,13 @@ Result<qint64> parseByteSize(QStringView text, QStringView field)
 {
     QStringView number = text.trimmed();
     qint64 unit = 1;
+    // "1GiB", "1GB" and "1G" all mean 2^30 bytes: admins type all three, and nobody means 10^9 for a file's cap.
+    auto isUnit = [](QChar c) { return c.toLower() == u'k' || c.toLower() == u'm' || c.toLower() == u'g'; };
+    if (number.size() > 1 && number.back().toLower() == u'b') {
+        number.chop(1); // "512B", "1GB"
+        if (number.size() > 2 && number.back().toLower() == u'i' && isUnit(number.at(number.size() - 2)))
+            number.chop(1); // "1GiB"
+    }
     if (!number.isEmpty()) {
         switch (number.back().toLower().unicode()) {
         case u'k':
@@ -27,7 +34,7 @@ Result<qint64> parseByteSize(QStringView text, QStringView field)
     const qint64 value = number.toLongLong(&ok);
     if (!ok || value < 0 || value > (qint64(1) << 42) / unit)
         return Error::invalid(
-            field.toString(), QStringLiteral("\"%1\" is not a size (use 512, 64k, 10m or 1g)").arg(text));
+            field.toString(), QStringLiteral("\"%1\" is not a size (use 512, 64k, 10m, 1g or 1GiB)").arg(text));
     return value * unit;
 }
 

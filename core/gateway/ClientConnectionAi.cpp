@@ -299,6 +299,7 @@ void ClientConnection::tryNextAiTarget()
         m_x.event.providerId = provider->id;
         m_x.event.providerName = provider->name;
         m_x.event.model = ref.model;
+        m_x.event.modelKnown = provider->models.contains(ref.model);
         QByteArray head;
         head.reserve(512);
         head += request->method + ' ' + request->path + " HTTP/1.1\r\nHost: " + provider->upstream.upstreamHostHeader
@@ -347,6 +348,7 @@ void ClientConnection::dispatchAiPassthrough()
     m_x.event.providerId = provider.id;
     m_x.event.providerName = provider.name;
     m_x.event.model = model;
+    m_x.event.modelKnown = provider.models.contains(model);
 
     QByteArray head;
     head.reserve(512);

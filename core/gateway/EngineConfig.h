@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/gateway/TrustedProxies.h"
+
 #include <QHostAddress>
 #include <QList>
 #include <QSslCertificate>
@@ -21,7 +23,9 @@ struct EngineConfig
     // Peers whose X-Forwarded-For is kept (appended to); every other client's is replaced by its own address, and
     // its Forwarded, X-Real-IP, True-Client-IP, X-Forwarded-Port and X-Forwarded-Prefix are dropped.
     QList<QPair<QHostAddress, int>> trustedProxies; // QHostAddress::parseSubnet() results
-    // The request log's size cap besides its retention: the oldest rows go first. 0: no cap.
+    bool isTrustedProxy(const QHostAddress& peer) const { return gateway::isTrustedProxy(trustedProxies, peer); }
+    // The request log's size cap besides its retention: the oldest rows go first. 0: no cap. Measured as the
+    // catalog file's live pages (RequestLogStore::liveBytes()), since the log shares the catalog's file.
     qint64 logMaxBytes = 1024LL * 1024 * 1024;
     qint64 headerTimeoutMs = 10'000; // the request line and headers must arrive within this (slow-loris)
     qint64 idleTimeoutMs = 60'000; // an idle keep-alive connection is closed after this

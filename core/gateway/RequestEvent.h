@@ -32,6 +32,9 @@ struct RequestEvent
     qint64 providerId = 0;
     QString providerName;
     QString model;
+    // The catalog lists `model` for the provider. The log keeps the name of a listed model only: any other is logged
+    // and summed as "(unlisted)", so that a token allowed `ai:<provider>/*` cannot fill the catalog with names.
+    bool modelKnown = false;
     qint64 tokensIn = -1;
     qint64 tokensOut = -1;
 

@@ -193,8 +193,9 @@ Result<void> RequestLogStore::append(const QList<RequestEvent>& batch)
             maxAt = qMax(maxAt, event.timeMs);
             // Paths are bytes from the wire: anything that is not UTF-8 is stored as its replacement.
             paths[row] = event.path.isValidUtf8() ? event.path : QString::fromUtf8(event.path).toUtf8();
-            const qint64 model
-                = event.providerId > 0 && !event.model.isEmpty() ? modelId(db, event.providerId, event.model) : 0;
+            const qint64 model = event.providerId > 0 && !event.model.isEmpty()
+                ? modelId(db, event.providerId, event.modelKnown ? event.model : kUnlistedModel.toString())
+                : 0;
             bindRow(insert, row * (withAi ? kColumns : kPlainColumns), event, paths[row], model, withAi);
             if (model > 0 && event.countsAsAiUsage()) {
                 if (auto error = addUsage(db, event, model))
@@ -349,6 +350,68 @@ Result<qint64> RequestLogStore::purgeOlderThan(qint64 cutoffMs, int maxRows)
             return forgotten.error();
     }
     return rows;
+}
+
+Result<qint64> RequestLogStore::liveBytes() const
+{
+    // Three header reads, whatever the file's size.
+    qint64 values[3] = {};
+    const char* pragmas[3] = {"PRAGMA page_count", "PRAGMA freelist_count", "PRAGMA page_size"};
+    for (int i = 0; i < 3; ++i) {
+        auto query = sql::exec(m_db, QString::fromLatin1(pragmas[i]));
+        if (!query)
+            return query.error();
+        if (!query->next())
+            return Error::runtime(
+                QStringLiteral("request log size: %1 gave nothing").arg(QLatin1StringView(pragmas[i])));
+        values[i] = query->value(0).toLongLong();
+    }
+    return (values[0] - values[1]) * values[2];
+}
+
+Result<qint64> RequestLogStore::purgeOverSize(qint64 maxBytes, int maxRows, int maxRounds)
+{
+    if (maxBytes <= 0)
+        return 0;
+    auto live = liveBytes();
+    if (!live)
+        return live.error();
+    if (*live <= maxBytes)
+        return 0;
+    const qint64 target = maxBytes - maxBytes / 10;
+    qint64 deleted = 0;
+    for (int round = 0; round<maxRounds&& * live> target; ++round) {
+        // Two subqueries, each answered from the rowid b-tree's edge: min() and max() in one SELECT scan the table.
+        auto ids = sql::exec(
+            m_db, QStringLiteral("SELECT (SELECT min(id) FROM request_log), (SELECT max(id) FROM request_log)"));
+        if (!ids)
+            return ids.error();
+        if (!ids->next() || ids->value(0).isNull())
+            break; // no row left: what remains is the catalog's own
+        const qint64 rows = qMax<qint64>(1, ids->value(1).toLongLong() - ids->value(0).toLongLong() + 1);
+        // Rows to delete, from the bytes a row takes on average. The live bytes include the catalog's tables, so a
+        // row looks larger than it is and a round deletes too few rather than too many; the next round goes on.
+        const qint64 perRow = qMax<qint64>(1, *live / rows);
+        const qint64 wanted = (*live - target + perRow - 1) / perRow;
+        const qint64 take = qMin<qint64>(maxRows, qMax<qint64>(64, wanted));
+        auto gone = sql::exec(m_db,
+            QStringLiteral("DELETE FROM request_log WHERE id IN (SELECT id FROM request_log ORDER BY id LIMIT ?)"),
+            {take});
+        if (!gone)
+            return gone.error();
+        const qint64 n = gone->numRowsAffected();
+        if (n <= 0)
+            break;
+        deleted += n;
+        live = liveBytes();
+        if (!live)
+            return live.error();
+    }
+    if (deleted > 0) {
+        if (auto forgotten = sql::exec(m_db, QString::fromLatin1(requestlogspans::kForgetEmptied)); !forgotten)
+            return forgotten.error();
+    }
+    return deleted;
 }
 
 Result<QList<LoggedRequest>> RequestLogStore::recent(int limit, qint64 afterId) const

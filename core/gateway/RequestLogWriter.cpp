@@ -12,13 +12,14 @@
 
 namespace gatehouse::gateway {
 
-RequestLogWriter::RequestLogWriter(
-    QString catalogPath, RequestLogQueue& queue, GatewayMetrics& metrics, const Clock& clock, qint64 retentionMs)
+RequestLogWriter::RequestLogWriter(QString catalogPath, RequestLogQueue& queue, GatewayMetrics& metrics,
+    const Clock& clock, qint64 retentionMs, qint64 maxBytes)
     : m_catalogPath(std::move(catalogPath))
     , m_queue(queue)
     , m_metrics(metrics)
     , m_clock(clock)
     , m_retentionMs(retentionMs)
+    , m_maxBytes(maxBytes)
 {
     static const int registered = qRegisterMetaType<QList<gatehouse::gateway::RequestEvent>>();
     Q_UNUSED(registered);
@@ -110,6 +111,7 @@ void RequestLogWriter::drain()
         return;
     }
     m_written.fetch_add(quint64(batch.size()));
+    enforceMaxBytes();
     if (m_usage) {
         for (const RequestEvent& event : batch) {
             if (event.countsAsAiUsage())
@@ -119,8 +121,17 @@ void RequestLogWriter::drain()
     Q_EMIT batchWritten(batch);
 }
 
+void RequestLogWriter::enforceMaxBytes()
+{
+    if (!m_store || m_maxBytes <= 0)
+        return;
+    if (auto purged = m_store->purgeOverSize(m_maxBytes); !purged)
+        Q_EMIT writeFailed(purged.error().toString());
+}
+
 void RequestLogWriter::purge()
 {
+    enforceMaxBytes();
     if (!m_store || m_retentionMs <= 0)
         return;
     const qint64 cutoff = m_clock.nowMs() - m_retentionMs;

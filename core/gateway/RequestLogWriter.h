@@ -20,7 +20,7 @@ class RequestLogStore;
 class UsageLedger;
 
 // Drains the RequestLogQueue into the catalog on a thread of its own: one transaction per batch,
-// a batch every 100 ms (so observers hear at most ten times a second), retention in the
+// a batch every 100 ms (so observers hear at most ten times a second), retention and the size cap in the
 // background. The request path only ever touches the queue.
 class RequestLogWriter : public QObject
 {
@@ -30,7 +30,7 @@ public:
     static constexpr int kFlushIntervalMs = 100;
     static constexpr qint64 kDefaultRetentionMs = 30LL * 24 * 3600 * 1000;
     RequestLogWriter(QString catalogPath, RequestLogQueue& queue, GatewayMetrics& metrics, const Clock& clock,
-        qint64 retentionMs = kDefaultRetentionMs);
+        qint64 retentionMs = kDefaultRetentionMs, qint64 maxBytes = 0);
     ~RequestLogWriter() override;
 
     // Keeps `usage` up to date with the AI usage of every batch written, and reads it again from the catalog when
@@ -54,6 +54,9 @@ private:
     void open();
     void drain();
     void purge();
+    // The size cap (RequestLogStore::purgeOverSize): after every batch, so that a flood of requests cannot outgrow
+    // it between two retention rounds. Under the cap it costs three header reads.
+    void enforceMaxBytes();
     void refreshUsage();
 
     QString m_catalogPath;
@@ -61,6 +64,7 @@ private:
     GatewayMetrics& m_metrics;
     const Clock& m_clock;
     qint64 m_retentionMs;
+    qint64 m_maxBytes; // 0: no cap
     UsageLedger* m_usage = nullptr;
     int m_usageRefreshMs = 0;
     QThread m_thread;

@@ -130,6 +130,7 @@ private Q_SLOTS:
             if (aiRows.contains(i)) {
                 event.providerId = 7;
                 event.model = i % 2 ? QStringLiteral("model-odd") : QStringLiteral("model-even");
+                event.modelKnown = true;
                 event.tokensIn = 100 + i;
                 event.tokensOut = i == 127 ? -1 : 200 + i; // a stream that ended before its usage arrived
             }

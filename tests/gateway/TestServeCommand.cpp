@@ -304,6 +304,45 @@ private Q_SLOTS:
         QCOMPARE(ok.readAllStandardError(), QByteArray());
     }
 
+    void badLogMaxSizeOrTrustedProxyExitsTwoNamingIt()
+    {
+        const QList<QPair<QString, QString>> bad {
+            {QStringLiteral("--log-max-size"), QStringLiteral("lots")},
+            {QStringLiteral("--log-max-size"), QStringLiteral("-1G")},
+            {QStringLiteral("--log-max-size"), QStringLiteral("1TiB")},
+            {QStringLiteral("--trusted-proxy"), QStringLiteral("10.0.0.0/33")},
+            {QStringLiteral("--trusted-proxy"), QStringLiteral("proxy.example")},
+            {QStringLiteral("--trusted-proxy"), QStringLiteral("10.1")},
+        };
+        for (const auto& [option, value] : bad) {
+            QProcess serve;
+            serve.start(QStringLiteral(GATEHOUSE_CLI_PATH),
+                {QStringLiteral("--data-dir"), m_dir.path(), QStringLiteral("serve"), QStringLiteral("--listen"),
+                    QStringLiteral("127.0.0.1:0"), QStringLiteral("--no-admin"), QStringLiteral("--trusted-proxy"),
+                    QStringLiteral("192.0.2.1"), option, value});
+            QVERIFY(serve.waitForFinished(15'000));
+            QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(serve.exitCode(), 2);
+            const QByteArray error = serve.readAllStandardError();
+            QVERIFY2(error.startsWith(
+                         QByteArray("gatehouse-cli: serve: " + option.toUtf8() + ": \"" + value.toUtf8() + '"')),
+                error.constData());
+            QVERIFY2(error.count('\n') == 1, error.constData());
+            QVERIFY(serve.readAllStandardOutput().isEmpty());
+        }
+        // Good values, repeated and in every accepted form, start quietly.
+        QProcess ok;
+        const quint16 port = startServe(ok,
+            {QStringLiteral("--log-max-size"), QStringLiteral("1GiB"), QStringLiteral("--trusted-proxy"),
+                QStringLiteral("10.0.0.0/8"), QStringLiteral("--trusted-proxy"), QStringLiteral("::1"),
+                QStringLiteral("--trusted-proxy"), QStringLiteral("2001:db8::/32")});
+        QVERIFY2(port != 0, ok.readAllStandardError().constData());
+        ::kill(pid_t(ok.processId()), SIGTERM);
+        QVERIFY(ok.waitForFinished(15'000));
+        QCOMPARE(ok.exitCode(), 0);
+        QCOMPARE(ok.readAllStandardError(), QByteArray());
+    }
+
     void unusableUpstreamCaExitsTwo()
     {
         QFile notPem(m_dir.filePath(QStringLiteral("not-a-ca.pem")));
