@@ -5,6 +5,8 @@
 #   tools/dev.sh test [--sanitize] install what is needed, build with -Werror, run every test
 #   tools/dev.sh deps | build      the first steps alone
 #   tools/dev.sh format-check      clang-format --dry-run over every C++ file in the repository
+#   tools/dev.sh fuzz [SECONDS]    build the libFuzzer targets (tests/fuzz) with clang in build-fuzz, replay each
+#                                  corpus, then fuzz SECONDS in total (default 60) spread over the targets
 #   tools/dev.sh translations-update   lupdate the console's sources into translations/*.ts (then translate)
 #   tools/dev.sh translations-check    fail, naming them, if any string of the console is untranslated
 #   tools/dev.sh package           build Release in build-package, validate the desktop metadata, write the .deb
@@ -103,6 +105,40 @@ package() {
     echo "Package: $PWD/${debs[0]}"
 }
 
+# The libFuzzer targets of tests/fuzz (README.md there). Only the sources they need are compiled, with clang, ASan and
+# UBSan. First every corpus is replayed (CTest, label fuzz: the inputs that once crashed are there too), then each
+# target fuzzes for its share of the time, starting from its corpus; new inputs go to build-fuzz/corpus, never into
+# the repository. Any crash, leak, timeout or broken invariant fails, and the input is left in build-fuzz/artifacts.
+FUZZ_PACKAGES=(clang libclang-rt-14-dev)
+fuzz() {
+    local total=${1:-60} dir=build-fuzz
+    CC=clang CXX=clang++ cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DGATEHOUSE_WERROR=ON \
+        -DGATEHOUSE_BUILD_TESTS=OFF -DGATEHOUSE_FUZZ=ON
+    cmake --build "$dir" --target gatehouse-fuzzers --parallel "$(nproc)"
+    ctest --test-dir "$dir" -L fuzz --output-on-failure --parallel "$(nproc)"
+    local targets
+    mapfile -t targets < <(find tests/fuzz/corpus -mindepth 1 -maxdepth 1 -type d -printf '%f\n' | sort)
+    local each=$((total / ${#targets[@]}))
+    [ "$each" -ge 1 ] || each=1
+    mkdir -p "$dir/artifacts"
+    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+    export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    for target in "${targets[@]}"; do
+        mkdir -p "$dir/corpus/$target"
+        echo "fuzz: $target for ${each}s"
+        if ! "$dir/tests/fuzz/$target" -max_total_time="$each" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+            -artifact_prefix="$dir/artifacts/$target-" "$dir/corpus/$target" "tests/fuzz/corpus/$target" \
+            >"$dir/artifacts/$target.log" 2>&1; then
+            tail -n 60 "$dir/artifacts/$target.log" >&2
+            echo "fuzz: $target failed; the input is in $dir/artifacts/. Once fixed, copy it to" \
+                "tests/fuzz/corpus/$target/ so that every later run replays it (tests/fuzz/README.md)." >&2
+            return 1
+        fi
+        grep -E '^stat::number_of_executed_units' "$dir/artifacts/$target.log" || true
+    done
+    echo "fuzz: ${#targets[@]} targets, no crash"
+}
+
 format_check() {
     git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run --Werror
 }
@@ -197,6 +233,11 @@ case "$command" in
         fi
         ;;
     format-check) deps && format_check ;;
+    fuzz)
+        deps
+        deps "${FUZZ_PACKAGES[@]}"
+        fuzz "$@"
+        ;;
     translations-update) deps qt6-l10n-tools && translations_update ;;
     translations-check) deps qt6-l10n-tools && translations_check ;;
     package)
@@ -210,7 +251,7 @@ case "$command" in
         exec packaging/smoke-test.sh "$@"
         ;;
     *)
-        sed -n '2,13p' "$0"
+        sed -n '2,15p' "$0"
         exit 2
         ;;
 esac

@@ -1,0 +1,19 @@
+// Gemini's streamGenerateContent?alt=sse events, translated to chat.completion.chunk events, on arbitrary upstream
+// bytes.
+#include "core/ai/GeminiStreamTranslator.h"
+#include "tests/fuzz/StreamTranslatorFuzzing.h"
+
+#include <cstddef>
+#include <cstdint>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+{
+    gatehouse::fuzz::fuzzStreamTranslator(
+        QByteArrayView(data, qsizetype(size)),
+        [](bool includeUsage) {
+            return std::make_unique<gatehouse::GeminiStreamTranslator>(
+                QStringLiteral("gemini"), QStringLiteral("gemini/gemini-test"), includeUsage);
+        },
+        true);
+    return 0;
+}

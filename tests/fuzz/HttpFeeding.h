@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/gateway/HttpParser.h"
+#include "tests/fuzz/FuzzInput.h"
+
+#include <QByteArray>
+#include <QList>
+
+#include <cstdio>
+
+namespace gatehouse::fuzz {
+
+// Feeds one piece, resuming after each complete message as the connection does once it has answered.
+inline bool feedPiece(gateway::HttpParser& parser, QByteArrayView piece)
+{
+    qsizetype at = 0;
+    while (at < piece.size()) {
+        if (parser.isPaused())
+            parser.resume();
+        const qsizetype used = parser.feed(piece.sliced(at));
+        require(used >= 0 && used <= piece.size() - at, "feed() consumes at most what it was given");
+        at += used;
+        if (parser.hasError()) {
+            require(at == piece.size() || parser.feed(piece.sliced(at)) == 0, "a failed parser consumes nothing");
+            return false;
+        }
+        require(used > 0 || parser.isPaused(), "feed() stops early only when paused");
+    }
+    return true;
+}
+
+// For a failure report: what each way of feeding produced.
+inline void dumpEvents(const char* label, const QList<QByteArray>& events, const QByteArray& errorCode)
+{
+    std::fprintf(
+        stderr, "%s: %lld events, error '%s'\n", label, static_cast<long long>(events.size()), errorCode.constData());
+    for (const QByteArray& event : events)
+        std::fprintf(stderr, "  %s\n", event.toPercentEncoding(" :/.-\n").constData());
+}
+
+} // namespace gatehouse::fuzz
