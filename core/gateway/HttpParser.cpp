@@ -397,6 +397,9 @@ int HttpParser::Private::requestHeadComplete(qint64 contentLength, bool chunked)
 int HttpParser::Private::responseHeadComplete(qint64 contentLength, bool chunked)
 {
     const int status = parser.status_code;
+    // llhttp reads "HTTP/1.1 \r\n" as status 0 and takes any three digits: only 100-599 exist (RFC 9110 15).
+    if (status < 100 || status > 599)
+        return fail(502, "invalid_status", QStringLiteral("The upstream's status code is not between 100 and 599."));
     if (status == 101)
         return fail(502, "unsupported_upgrade",
             QStringLiteral("The upstream switched protocols, which the gateway never asks for."));

@@ -28,7 +28,7 @@ public:
 
     void onResponseHead(HttpResponseHead&& head) override
     {
-        require(head.status < 100 || head.status >= 200, "interim responses are never delivered");
+        require(head.status >= 200 && head.status <= 599, "only final responses with a real status are delivered");
         QByteArray event = "head " + QByteArray::number(head.status) + ' ' + head.reason + ' '
             + QByteArray::number(head.versionMajor) + '.' + QByteArray::number(head.versionMinor)
             + (head.keepAlive ? " keep-alive" : " close") + (head.chunked ? " chunked " : " length ")

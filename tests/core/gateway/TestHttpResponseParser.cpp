@@ -348,6 +348,12 @@ void TestHttpResponseParser::rejects_data()
         << QByteArrayLiteral("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nokXX0\r\n\r\n")
         << QByteArrayLiteral("bad_chunk");
     QTest::newRow("bad status") << QByteArrayLiteral("HTTP/1.1 2x0 OK\r\n\r\n") << QByteArrayLiteral("invalid_status");
+    QTest::newRow("missing status") << QByteArrayLiteral("HTTP/1.1 \r\nContent-Length: 0\r\n\r\n")
+                                    << QByteArrayLiteral("invalid_status");
+    QTest::newRow("status 000") << QByteArrayLiteral("HTTP/1.1 000 X\r\nContent-Length: 0\r\n\r\n")
+                                << QByteArrayLiteral("invalid_status");
+    QTest::newRow("status 600") << QByteArrayLiteral("HTTP/1.1 600 X\r\nContent-Length: 0\r\n\r\n")
+                                << QByteArrayLiteral("invalid_status");
     QTest::newRow("HTTP/2.0") << QByteArrayLiteral("HTTP/2.0 200 OK\r\nContent-Length: 0\r\n\r\n")
                               << QByteArrayLiteral("unsupported_version");
 }
