@@ -2,7 +2,9 @@
 
 #include "core/ai/AiAdapter.h"
 #include "core/ai/ChatRequest.h"
+#include "core/ai/NativeUsageReader.h"
 #include "core/ai/ResponseTranslator.h"
+#include "core/gateway/Admission.h"
 #include "core/gateway/AiCatalog.h"
 #include "core/gateway/HttpMessageHead.h"
 #include "core/gateway/Snapshot.h"
@@ -29,13 +31,11 @@ struct AiExchange
 
     // "/ai" or "/ai/...", before any query string.
     static bool isAiPath(QByteArrayView path);
-    // The model a native request names, for its scope: Gemini's is in the path (/v1beta/models/M:action), the
-    // others' in the JSON body's "model". Empty when there is none (listing models, say).
-    static QString passthroughModel(QByteArrayView rest, const QByteArray& body);
 
     Kind kind = Kind::Chat;
     HttpRequestHead head; // kept for a passthrough's headers
     QByteArray body;
+    AdmissionDecision admission; // what admission decided from the head, then (native routes) from the body
     const AiProviderRoute* passthroughProvider = nullptr;
     QByteArray passthroughRest; // the target after /ai/NAME, e.g. "/v1/messages"
 
@@ -48,7 +48,7 @@ struct AiExchange
     AiTarget target;
     QByteArray upstreamBody;
     std::unique_ptr<ResponseTranslator> translator; // chat: the answer in OpenAI's format
-    std::unique_ptr<ResponseTranslator> usageReader; // passthrough: reads the usage, the bytes pass untouched
+    std::unique_ptr<NativeUsageReader> usageReader; // passthrough: reads the usage, the bytes pass untouched
     bool streaming = false; // the client is being sent a chunked event stream
 };
 

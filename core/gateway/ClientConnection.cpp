@@ -7,6 +7,7 @@
 #include "core/gateway/HttpResponses.h"
 #include "core/gateway/ReadScratch.h"
 #include "core/gateway/UpstreamPool.h"
+#include "core/gateway/UpstreamRequestHead.h"
 
 #include <QRandomGenerator>
 #include <QTcpSocket>
@@ -61,40 +62,13 @@ bool isValidRequestId(QByteArrayView id)
     return true;
 }
 
-// Header names that a Connection header lists are hop-by-hop too. "close" and "keep-alive" name no other
-// header (Keep-Alive is hop-by-hop anyway), so the usual "Connection: keep-alive" yields an empty list.
-QList<QByteArrayView> connectionTokens(const HttpHeaders& headers)
+bool listsName(const QList<QByteArrayView>& names, QByteArrayView name)
 {
-    QList<QByteArrayView> tokens;
-    for (const HttpHeader& header : headers.all()) {
-        if (!HttpHeaders::namesEqual(header.name, "connection"))
-            continue;
-        QByteArrayView rest = header.value;
-        while (!rest.isEmpty()) {
-            const qsizetype comma = rest.indexOf(',');
-            const QByteArrayView token = (comma < 0 ? rest : rest.first(comma)).trimmed();
-            rest = comma < 0 ? QByteArrayView() : rest.sliced(comma + 1);
-            if (!token.isEmpty() && !HttpHeaders::namesEqual(token, "close")
-                && !HttpHeaders::namesEqual(token, "keep-alive"))
-                tokens.append(token);
-        }
-    }
-    return tokens;
-}
-
-bool listedIn(const QList<QByteArrayView>& tokens, QByteArrayView name)
-{
-    for (QByteArrayView token : tokens) {
-        if (HttpHeaders::namesEqual(token, name))
+    for (QByteArrayView listed : names) {
+        if (HttpHeaders::namesEqual(listed, name))
             return true;
     }
     return false;
-}
-
-QByteArrayView pathOf(QByteArrayView target)
-{
-    const qsizetype question = target.indexOf('?');
-    return question < 0 ? target : target.first(question);
 }
 
 } // namespace
@@ -108,7 +82,9 @@ ClientConnection::ClientConnection(EngineState& state, UpstreamPool& pool, QTcpS
 {
     m_socket->setParent(this);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    m_clientAddress = m_socket->peerAddress().toString().toLatin1();
+    const QHostAddress peer = m_socket->peerAddress();
+    m_clientAddress = peer.toString().toLatin1();
+    m_fromTrustedProxy = m_state.config.isTrustedProxy(peer);
     m_headDeadlineMs = m_state.clock.nowMs() + m_state.config.headerTimeoutMs;
     m_state.metrics.activeConnections.fetch_add(1);
     connect(m_socket, &QTcpSocket::readyRead, this, &ClientConnection::onClientReadyRead);
@@ -214,45 +190,55 @@ void ClientConnection::onRequestHead(HttpRequestHead&& head)
     if (m_closing || m_x.responseStarted)
         return;
 
-    // Routing: the longest prefix in the pinned snapshot.
-    const QByteArrayView path = pathOf(head.target);
-    if (!path.startsWith('/')) {
-        respond(400, "invalid_request", QStringLiteral("the request target must be an absolute path"), "bad_target");
-        return;
+    AdmissionDecision decision;
+    if (m_snapshot) {
+        Admission::Context context = admissionContext();
+        decision = Admission::admitHead(head, context);
     }
-    if (m_snapshot && AiExchange::isAiPath(path)) {
-        beginAi(head, path);
-        return;
+    // What is logged and forwarded is the normalised target, never the raw one.
+    if (!decision.target.path.isEmpty())
+        m_x.target = decision.target.sameAs(head.target) ? head.target : decision.target.target();
+    m_x.event.path = RequestEvent::redactQuery(m_x.target);
+    if (Admission::carriesToken(m_x.event.path))
+        m_x.event.path = Admission::redactTokens(m_x.event.path); // a token sent in the path is not logged either
+    adoptToken(decision.token);
+    m_x.route = decision.route;
+    if (m_x.route) {
+        m_x.event.apiId = m_x.route->apiId;
+        m_x.event.apiName = m_x.route->name;
     }
-    m_x.route = m_snapshot ? m_snapshot->route(path) : nullptr;
-    if (!m_x.route) {
-        respond(404, "not_found",
-            QStringLiteral("no API is registered for %1").arg(QString::fromUtf8(path.toByteArray())), "no_route");
-        return;
+    m_x.rateHeaders = std::move(decision.rateHeaders);
+    if (decision.maxBodyBytes >= 0) {
+        HttpParser::Limits limits;
+        limits.maxBodyBytes = decision.maxBodyBytes;
+        m_parser.setLimits(limits);
     }
-    m_x.event.apiId = m_x.route->apiId;
-    m_x.event.apiName = m_x.route->name;
-    HttpParser::Limits limits;
-    limits.maxBodyBytes = m_x.route->maxBodyBytes;
-    m_parser.setLimits(limits);
-    if (head.contentLength > m_x.route->maxBodyBytes) {
-        respond(413, "body_too_large",
-            QStringLiteral("the request body is larger than the API's limit of %1 bytes").arg(m_x.route->maxBodyBytes),
-            "body_too_large");
+    switch (decision.action) {
+    case AdmissionDecision::Action::Refuse:
+        if (!m_snapshot) {
+            respond(404, "not_found", QStringLiteral("no API is registered yet"), "no_route");
+            return;
+        }
+        refuse(decision);
         return;
-    }
-
-    // Authentication: one SHA-256 and one hash lookup, no SQL.
-    const auto authorization = head.headers.valueViews("authorization");
-    const AuthDecision auth
-        = Authenticator::check(*m_snapshot, *m_x.route, authorization, head.method, head.target, m_x.startMs);
-    adoptToken(auth.token);
-    if (!auth.allowed()) {
-        refuseAuth(auth);
-        return;
-    }
-    if (takeRateLimit())
+    case AdmissionDecision::Action::Forward:
         forward(head);
+        return;
+    case AdmissionDecision::Action::ReadAiBody:
+        beginAi(head, std::move(decision));
+        return;
+    }
+}
+
+Admission::Context ClientConnection::admissionContext()
+{
+    return Admission::Context {
+        *m_snapshot, m_state.rateLimiter, m_state.aiRequestLimiter, m_state.aiTokenLimiter, m_state.usage, m_x.startMs};
+}
+
+ForwardingContext ClientConnection::forwardingContext() const
+{
+    return ForwardingContext {m_clientAddress, m_fromTrustedProxy, m_x.requestId};
 }
 
 void ClientConnection::adoptToken(const TokenGrant* token)
@@ -265,40 +251,13 @@ void ClientConnection::adoptToken(const TokenGrant* token)
     m_x.event.consumerName = token->consumerName;
 }
 
-void ClientConnection::refuseAuth(const AuthDecision& auth)
+void ClientConnection::refuse(const AdmissionDecision& decision)
 {
-    QList<std::pair<QByteArray, QByteArray>> headers {{QByteArrayLiteral("WWW-Authenticate"), auth.challenge()}};
-    headers.append({QByteArrayLiteral("X-Request-Id"), m_x.requestId});
-    m_x.event.rejectReason = auth.reason;
-    if (m_x.closeAfterIfRejected && !m_x.requestComplete)
-        m_x.closeAfter = true;
-    // The AI routes answer in OpenAI's error shape, which SDKs show: given RFC 6750's body, the OpenAI SDK reports
-    // only `401 "invalid_token"` and drops the description. The challenge header is RFC 6750's on every route.
-    const QByteArray body = m_x.ai ? auth.openAiJsonBody() : auth.jsonBody();
-    respondRaw(
-        responses::build(auth.httpStatus(), headers, "application/json", body, m_x.closeAfter), auth.httpStatus());
-}
-
-bool ClientConnection::takeRateLimit()
-{
-    // Rate limits: the token's own, else the API's default for each token (the AI routes have none of their own).
-    const bool tokenLimited = m_x.token->rateLimit.isSet();
-    const RateLimit& limit = tokenLimited || !m_x.route ? m_x.token->rateLimit : m_x.route->rateLimit;
-    if (limit.isSet()) {
-        const quint64 key = tokenLimited ? RateLimiter::tokenKey(m_x.token->id)
-                                         : RateLimiter::apiTokenKey(m_x.route->apiId, m_x.token->id);
-        const RateLimiter::Decision decision = m_state.rateLimiter.take(key, limit, m_x.startMs);
-        m_x.rateHeaders = decision.headers();
-        if (!decision.allowed) {
-            respond(429, "rate_limited",
-                QStringLiteral("the rate limit of %1 was exceeded; retry in %2 s")
-                    .arg(limit.toString())
-                    .arg(decision.retryAfterSeconds),
-                "rate_limited", m_x.rateHeaders);
-            return false;
-        }
-    }
-    return true;
+    adoptToken(decision.token);
+    m_x.event.rejectReason = decision.rejectReason;
+    if (!decision.error.isEmpty())
+        m_x.event.error = decision.error;
+    respondJson(decision.status, decision.body, decision.headers);
 }
 
 void ClientConnection::startExchange(const HttpRequestHead& head)
@@ -338,68 +297,6 @@ void ClientConnection::startHeadlessExchange()
     m_x.event.clientAddress = m_clientAddress;
 }
 
-void ClientConnection::buildUpstreamHead(const HttpRequestHead& head, QByteArray& out) const
-{
-    const Route& route = *m_x.route;
-    QByteArrayView target = head.target;
-    if (route.stripPrefix && route.prefix != "/")
-        target = target.sliced(route.prefix.size());
-
-    HttpHeadWriter writer(out, 256 + head.target.size() + 64 * head.headers.size());
-    writer.append(head.method).append(' ').append(route.upstreamBasePath);
-    if (target.isEmpty() || target.startsWith('?'))
-        writer.append('/');
-    writer.append(target).append(" HTTP/1.1\r\n");
-    writer.field("Host", route.upstreamHostHeader);
-
-    const QList<QByteArrayView> listed = connectionTokens(head.headers);
-    QByteArrayView host;
-    bool hasHost = false;
-    bool forwardedBefore = false;
-    for (const HttpHeader& header : head.headers.all()) {
-        const QByteArrayView name = header.name;
-        if (HttpHeaders::namesEqual(name, "host")) {
-            // Ours to set; the client's first one (whatever its Connection header says) becomes X-Forwarded-Host.
-            if (!hasHost)
-                host = header.value;
-            hasHost = true;
-            continue;
-        }
-        if (isHopByHopHeader(name) || listedIn(listed, name))
-            continue;
-        if (HttpHeaders::namesEqual(name, "x-forwarded-for")) {
-            forwardedBefore = true; // joined below
-            continue;
-        }
-        // The client's credential never reaches the upstream; framing and forwarding headers are ours.
-        // (namesEqual compares lengths first, so each of these costs next to nothing for other names.)
-        if (HttpHeaders::namesEqual(name, "authorization") || HttpHeaders::namesEqual(name, "content-length")
-            || HttpHeaders::namesEqual(name, "expect") || HttpHeaders::namesEqual(name, "x-request-id")
-            || HttpHeaders::namesEqual(name, "x-forwarded-proto") || HttpHeaders::namesEqual(name, "x-forwarded-host"))
-            continue;
-        writer.field(name, header.value);
-    }
-    // The client's own X-Forwarded-For values (unless its Connection header made them hop-by-hop), in
-    // order, then the client's address.
-    writer.append("X-Forwarded-For: ");
-    if (forwardedBefore) {
-        for (const HttpHeader& header : head.headers.all()) {
-            if (HttpHeaders::namesEqual(header.name, "x-forwarded-for") && !listedIn(listed, header.name))
-                writer.append(header.value).append(", ");
-        }
-    }
-    writer.append(m_clientAddress).append("\r\nX-Forwarded-Proto: http\r\n");
-    if (!host.isEmpty())
-        writer.field("X-Forwarded-Host", host);
-    writer.field("X-Request-Id", m_x.requestId);
-    if (head.chunked)
-        writer.append("Transfer-Encoding: chunked\r\n");
-    else if (head.contentLength >= 0)
-        writer.field("Content-Length", head.contentLength);
-    writer.end();
-    writer.finish();
-}
-
 void ClientConnection::forward(const HttpRequestHead& head)
 {
     // We answer Expect: 100-continue ourselves, now that the request is allowed.
@@ -413,7 +310,7 @@ void ClientConnection::forward(const HttpRequestHead& head)
     if (m_upstreamHeadBuffer.capacity() > kKeptUpstreamHeadBytes)
         m_upstreamHeadBuffer = QByteArray();
     m_upstreamHeadBuffer.truncate(0);
-    buildUpstreamHead(head, m_upstreamHeadBuffer);
+    UpstreamRequestHead::buildApi(head, *m_x.route, m_x.target, forwardingContext(), m_upstreamHeadBuffer);
     m_x.upstreamHead = m_upstreamHeadBuffer;
     connectUpstream();
 }
@@ -496,9 +393,9 @@ void ClientConnection::onUpstreamHead(HttpResponseHead&& head)
     else
         out.append(head.reason);
     out.append("\r\n");
-    const QList<QByteArrayView> listed = connectionTokens(head.headers);
+    const QList<QByteArrayView> listed = UpstreamRequestHead::connectionTokens(head.headers);
     for (const HttpHeader& header : head.headers.all()) {
-        if (isHopByHopHeader(header.name) || listedIn(listed, header.name)
+        if (isHopByHopHeader(header.name) || listsName(listed, header.name)
             || HttpHeaders::namesEqual(header.name, "content-length")
             || HttpHeaders::namesEqual(header.name, "x-request-id"))
             continue;
@@ -535,7 +432,7 @@ void ClientConnection::onUpstreamBody(QByteArrayView chunk)
         return;
     }
     if (m_x.ai && m_x.ai->usageReader)
-        (void)m_x.ai->usageReader->feed(chunk);
+        m_x.ai->usageReader->feed(chunk);
     writeBodyToClient(chunk);
     pauseUpstreamIfClientIsSlow();
 }
@@ -587,8 +484,7 @@ void ClientConnection::onUpstreamComplete()
         return;
     }
     if (m_x.ai && m_x.ai->usageReader) {
-        (void)m_x.ai->usageReader->finish();
-        recordAiUsage(*m_x.ai->usageReader);
+        recordAiUsage(m_x.ai->usageReader->finish());
     }
     if (m_x.chunkedToClient)
         writeToClient("0\r\n\r\n");
@@ -816,6 +712,15 @@ void ClientConnection::sweep(qint64 nowMs)
     if (m_closing)
         return;
     if (m_x.active) {
+        if (m_x.aiBodyDeadlineMs != 0 && !m_x.requestComplete && !m_x.responseStarted && !m_x.upstream
+            && nowMs >= m_x.aiBodyDeadlineMs) {
+            // Slow-loris on an AI request's body, which is read whole before anything goes upstream.
+            m_x.closeAfter = true;
+            respond(408, "request_timeout",
+                QStringLiteral("the request body did not arrive within %1 s").arg(Admission::kAiBodyTimeoutMs / 1000),
+                QByteArrayLiteral("body_timeout"));
+            return;
+        }
         if (!m_x.upstream || m_x.responseComplete)
             return;
         const qint64 timeout = m_x.route ? m_x.route->timeoutMs : 30'000;

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "core/gateway/Admission.h"
 #include "core/gateway/AiExchange.h"
 #include "core/gateway/Authenticator.h"
 #include "core/gateway/HttpParser.h"
 #include "core/gateway/RequestEvent.h"
 #include "core/gateway/Snapshot.h"
 #include "core/gateway/UpstreamConnection.h"
+#include "core/gateway/UpstreamRequestHead.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -52,7 +54,7 @@ private:
         qint64 startMs = 0;
         QByteArray requestId;
         QByteArray method;
-        QByteArray target;
+        QByteArray target; // normalised (RequestPath): what is logged and forwarded
         const Route* route = nullptr;
         const TokenGrant* token = nullptr;
         bool headRequest = false;
@@ -70,6 +72,7 @@ private:
         UpstreamConnection* upstream = nullptr;
         qint64 upstreamDeadlineMs = 0;
         qint64 lastUpstreamActivityMs = 0;
+        qint64 aiBodyDeadlineMs = 0; // an AI request's body must have arrived by then (0: not reading one)
         RequestEvent event;
         QList<std::pair<QByteArray, QByteArray>> rateHeaders;
         std::unique_ptr<AiExchange> ai; // set for requests on the AI routes (ClientConnectionAi.cpp)
@@ -100,8 +103,6 @@ private:
     // An exchange for a request whose head never arrived whole (malformed or too slow), so it is logged too.
     void startHeadlessExchange();
     void forward(const HttpRequestHead& head);
-    // Appends the head to send upstream to `out`.
-    void buildUpstreamHead(const HttpRequestHead& head, QByteArray& out) const;
     void connectUpstream();
     // Answers the current request from the gateway itself (an error, 404, 429 ...).
     void respond(int status, QByteArrayView errorCode, const QString& description, QByteArray rejectReason,
@@ -125,13 +126,13 @@ private:
     void pauseUpstreamIfClientIsSlow();
     // The request's authenticated token (null: none), for the exchange and its log event.
     void adoptToken(const TokenGrant* token);
-    // The RFC 6750 answer to a refused credential, with its WWW-Authenticate challenge.
-    void refuseAuth(const AuthDecision& auth);
-    // Takes a token from the bucket of its rate limit (else the route's); false after answering 429.
-    bool takeRateLimit();
+    // Answers what admission refused, and logs why.
+    void refuse(const AdmissionDecision& decision);
+    Admission::Context admissionContext();
+    ForwardingContext forwardingContext() const;
 
     // The AI routes (ClientConnectionAi.cpp).
-    void beginAi(const HttpRequestHead& head, QByteArrayView path);
+    void beginAi(const HttpRequestHead& head, AdmissionDecision decision);
     void dispatchAi();
     void dispatchAiChat();
     void dispatchAiPassthrough();
@@ -140,16 +141,11 @@ private:
     void connectAi(const AiProviderRoute& provider, QByteArray head, QByteArray body);
     // An error in OpenAI's shape, which the SDKs on these routes show to their user.
     void respondAiError(int status, QByteArray body, QByteArray error);
-    // The token's limit of AI requests a minute; false after answering 429.
-    bool takeAiRequestLimit();
-    // Its limit of AI tokens a minute and its (and its consumer's) daily and monthly budgets, checked before a
-    // request that spends tokens; false after answering 429.
-    bool withinAiBudget();
     bool onAiUpstreamHead(HttpResponseHead& head); // true: handled (translated, or retried on a fallback)
     void onAiUpstreamBody(QByteArrayView chunk);
     void onAiUpstreamComplete();
     bool onAiUpstreamFailure(Failure failure, const QString& detail); // true: handled
-    void recordAiUsage(const ResponseTranslator& translator);
+    void recordAiUsage(const AiUsage& usage);
 
     EngineState& m_state;
     UpstreamPool& m_pool;
@@ -160,6 +156,7 @@ private:
     QByteArray m_outbox; // queued for the client, not yet written
     QByteArray m_upstreamHeadBuffer; // the current request's head for the upstream (see forward())
     QByteArray m_clientAddress;
+    bool m_fromTrustedProxy = false; // the peer is one of `serve --trusted-proxy`
     Exchange m_x;
     qint64 m_headDeadlineMs = 0;
     qint64 m_idleDeadlineMs = 0;

@@ -1,10 +1,13 @@
 // ClientConnection's AI routes: the OpenAI-compatible endpoint in front of every provider, the model list, and
 // the providers' native APIs with their keys injected. The plain proxy is in ClientConnection.cpp.
 
+#include "core/ai/NativeUsageReader.h"
 #include "core/ai/OpenAiError.h"
+#include "core/ai/StreamUsageOption.h"
 #include "core/common/Clock.h"
 #include "core/gateway/ClientConnection.h"
 #include "core/gateway/EngineState.h"
+#include "core/gateway/HttpHeadWriter.h"
 #include "core/gateway/HttpResponses.h"
 #include "core/gateway/UpstreamPool.h"
 
@@ -35,41 +38,6 @@ QList<std::pair<QByteArray, QByteArray>> providerCredential(const AiProviderRout
     return {{QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + provider.apiKey}};
 }
 
-// Removes the query parameter `key` (how Gemini's SDKs may send their key, here the Gatehouse token) and returns
-// its value.
-QByteArray takeQueryKey(QByteArray& target)
-{
-    const qsizetype question = target.indexOf('?');
-    if (question < 0)
-        return {};
-    QList<QByteArray> kept;
-    QByteArray key;
-    for (const QByteArray& pair : target.mid(question + 1).split('&')) {
-        if (pair.startsWith("key="))
-            key = pair.mid(4);
-        else if (!pair.isEmpty())
-            kept.append(pair);
-    }
-    target.truncate(question);
-    if (!kept.isEmpty())
-        target += '?' + kept.join('&');
-    return key;
-}
-
-// Headers a native request keeps: not hop-by-hop, not framing, and no credential of the client's.
-bool keepsPassthroughHeader(QByteArrayView name)
-{
-    static constexpr const char* dropped[] = {"authorization", "x-api-key", "x-goog-api-key", "host", "content-length",
-        "expect", "x-request-id", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host"};
-    if (isHopByHopHeader(name))
-        return false;
-    for (const char* drop : dropped) {
-        if (HttpHeaders::namesEqual(name, drop))
-            return false;
-    }
-    return true;
-}
-
 } // namespace
 
 bool AiExchange::isAiPath(QByteArrayView path)
@@ -77,113 +45,31 @@ bool AiExchange::isAiPath(QByteArrayView path)
     return path == "/ai" || path.startsWith("/ai/");
 }
 
-QString AiExchange::passthroughModel(QByteArrayView rest, const QByteArray& body)
-{
-    const qsizetype models = rest.indexOf("/models/");
-    if (models >= 0) {
-        QByteArrayView model = rest.sliced(models + 8);
-        for (char end : {':', '?', '/'}) {
-            if (const qsizetype at = model.indexOf(end); at >= 0)
-                model = model.first(at);
-        }
-        if (!model.isEmpty())
-            return QString::fromUtf8(model);
-    }
-    if (body.isEmpty())
-        return {};
-    return QJsonDocument::fromJson(body).object().value(QStringLiteral("model")).toString();
-}
-
-void ClientConnection::beginAi(const HttpRequestHead& head, QByteArrayView path)
+void ClientConnection::beginAi(const HttpRequestHead& head, AdmissionDecision decision)
 {
     m_x.ai = std::make_unique<AiExchange>();
     AiExchange& ai = *m_x.ai;
-    const QByteArrayView rest = path.sliced(3); // after "/ai"
-    const AiCatalog& catalog = m_snapshot->ai();
-
-    if (rest == "/v1/chat/completions") {
+    switch (decision.kind) {
+    case AdmissionDecision::Kind::AiChat:
         ai.kind = AiExchange::Kind::Chat;
-        if (head.method != "POST") {
-            respondAiError(405,
-                openAiError(QStringLiteral("use POST for /ai/v1/chat/completions"), "invalid_request_error"),
-                "method_not_allowed");
-            return;
-        }
-    } else if (rest == "/v1/models") {
+        break;
+    case AdmissionDecision::Kind::AiModels:
         ai.kind = AiExchange::Kind::Models;
-    } else {
+        break;
+    case AdmissionDecision::Kind::AiNative:
+    case AdmissionDecision::Kind::Api:
         ai.kind = AiExchange::Kind::Passthrough;
-        QByteArrayView name = rest.startsWith('/') ? rest.sliced(1) : rest;
-        const qsizetype slash = name.indexOf('/');
-        if (slash >= 0)
-            name = name.first(slash);
-        ai.passthroughProvider = name.isEmpty() ? nullptr : catalog.provider(QString::fromUtf8(name));
-        if (!ai.passthroughProvider) {
-            respondAiError(404,
-                openAiError(QStringLiteral("no AI provider is named \"%1\"; the routes are /ai/v1/chat/completions, "
-                                           "/ai/v1/models and /ai/PROVIDER/...")
-                                .arg(QString::fromUtf8(name)),
-                    "invalid_request_error", QStringLiteral("not_found")),
-                "no_route");
-            return;
-        }
-        QByteArray target = head.target;
-        const QByteArray queryKey = takeQueryKey(target);
-        ai.passthroughRest = target.mid(4 + name.size()); // after "/ai/NAME"
-        if (ai.passthroughRest.isEmpty() || ai.passthroughRest.startsWith('?'))
-            ai.passthroughRest.prepend('/');
-        m_x.event.path = RequestEvent::redactQuery(target);
-
-        // The provider's SDKs carry their key where the provider wants it; here that is the Gatehouse token, in
-        // exactly one of these places.
-        QVarLengthArray<QByteArrayView, 2> carried;
-        for (QByteArrayView header : {QByteArrayView("x-api-key"), QByteArrayView("x-goog-api-key")}) {
-            for (QByteArrayView value : head.headers.valueViews(header))
-                carried.append(value.trimmed());
-        }
-        if (!queryKey.isEmpty())
-            carried.append(queryKey);
-        const auto authorization = head.headers.valueViews("authorization");
-        AuthDecision auth;
-        if (carried.size() + authorization.size() > 1) {
-            auth.outcome = AuthDecision::Outcome::InvalidRequest;
-            auth.reason = "malformed";
-            auth.description = QStringLiteral("the request carries more than one credential");
-        } else if (!carried.isEmpty()) {
-            auth = Authenticator::identifyToken(*m_snapshot, carried.first(), m_x.startMs);
-        } else {
-            auth = Authenticator::identify(*m_snapshot, authorization, QByteArrayView(), m_x.startMs);
-        }
-        adoptToken(auth.token);
-        if (!auth.allowed()) {
-            refuseAuth(auth);
-            return;
-        }
         ai.head = head;
+        ai.passthroughProvider = decision.provider;
+        ai.passthroughRest = decision.nativeTarget;
+        // The log shows the target without the key= the provider's SDK may have put the token in.
+        m_x.event.path = RequestEvent::redactQuery(
+            QByteArrayLiteral("/ai/") + decision.provider->name.toUtf8() + decision.nativeTarget);
+        break;
     }
-
-    if (ai.kind != AiExchange::Kind::Passthrough) {
-        const auto authorization = head.headers.valueViews("authorization");
-        const AuthDecision auth = Authenticator::identify(*m_snapshot, authorization, head.target, m_x.startMs);
-        adoptToken(auth.token);
-        if (!auth.allowed()) {
-            refuseAuth(auth);
-            return;
-        }
-    }
-    if (!takeRateLimit() || !takeAiRequestLimit())
-        return;
-
-    HttpParser::Limits limits;
-    limits.maxBodyBytes = AiExchange::kMaxRequestBytes;
-    m_parser.setLimits(limits);
-    if (head.contentLength > AiExchange::kMaxRequestBytes) {
-        respondAiError(413,
-            openAiError(QStringLiteral("the request body is larger than %1 bytes").arg(AiExchange::kMaxRequestBytes),
-                "invalid_request_error"),
-            "body_too_large");
-        return;
-    }
+    ai.admission = std::move(decision);
+    // The body is read whole before anything goes upstream: it must arrive in time, as an API's upstream must answer.
+    m_x.aiBodyDeadlineMs = m_x.startMs + Admission::kAiBodyTimeoutMs;
     if (head.headers.value("expect").compare("100-continue", Qt::CaseInsensitive) == 0 && head.expectsBody())
         writeToClient("HTTP/1.1 100 Continue\r\n\r\n");
     // The body is collected by onBody; dispatchAi() runs when it is complete.
@@ -246,6 +132,12 @@ void ClientConnection::dispatchAiChat()
     }
     ai.chat = std::move(*chat);
     const QString model = ai.chat->model();
+    // The model is quoted in answers and headers (a 403's challenge): refused before it is used if it could
+    // break either.
+    if (const QString error = ProviderEndpoint::modelNameError(model); !error.isEmpty()) {
+        respondAiError(400, openAiError(error, "invalid_request_error"), "invalid_request");
+        return;
+    }
     const QList<AiModelRef> resolved = m_snapshot->ai().resolve(model);
     if (resolved.isEmpty()) {
         respondAiError(404,
@@ -264,13 +156,17 @@ void ClientConnection::dispatchAiChat()
             missingScope = scope.missingScope;
     }
     if (ai.targets.isEmpty()) {
-        refuseAuth(Authenticator::insufficientScope(
-            m_x.token, missingScope, QStringLiteral("the token's scopes do not allow the model \"%1\"").arg(model)));
+        refuse(Admission::refuseAuth(Authenticator::insufficientScope(m_x.token, missingScope,
+                                         QStringLiteral("the token's scopes do not allow the model \"%1\"").arg(model)),
+            true));
         return;
     }
     m_x.event.model = model;
-    if (!withinAiBudget())
+    Admission::Context context = admissionContext();
+    if (const auto refused = Admission::checkAiBudget(*m_x.token, context)) {
+        refuse(*refused);
         return;
+    }
     tryNextAiTarget();
 }
 
@@ -301,13 +197,16 @@ void ClientConnection::tryNextAiTarget()
         m_x.event.model = ref.model;
         m_x.event.modelKnown = provider->models.contains(ref.model);
         QByteArray head;
-        head.reserve(512);
-        head += request->method + ' ' + request->path + " HTTP/1.1\r\nHost: " + provider->upstream.upstreamHostHeader
-            + "\r\n";
-        for (const auto& [name, value] : request->headers)
-            head += name + ": " + value + "\r\n";
-        head += "Content-Length: " + QByteArray::number(request->body.size()) + "\r\nX-Request-Id: " + m_x.requestId
-            + "\r\n\r\n";
+        {
+            HttpHeadWriter writer(head, 512 + request->path.size());
+            writer.append(request->method).append(' ').append(request->path).append(" HTTP/1.1\r\n");
+            writer.field("Host", provider->upstream.upstreamHostHeader);
+            for (const auto& [name, value] : request->headers)
+                writer.field(name, value);
+            writer.field("Content-Length", request->body.size());
+            writer.field("X-Request-Id", m_x.requestId);
+            writer.end();
+        }
         connectAi(*provider, std::move(head), std::move(request->body));
         return;
     }
@@ -320,21 +219,13 @@ void ClientConnection::tryNextAiTarget()
 void ClientConnection::dispatchAiPassthrough()
 {
     AiExchange& ai = *m_x.ai;
-    const AiProviderRoute& provider = *ai.passthroughProvider;
-    const QString model = AiExchange::passthroughModel(ai.passthroughRest, ai.body);
-    // Without a model (listing models, counting tokens ...), only a scope for all of the provider's models will do.
-    const tokens::ScopeDecision scope
-        = m_x.token->scopes.allowsModel(provider.name, model.isEmpty() ? QStringLiteral("*") : model);
-    if (!scope.allowed) {
-        refuseAuth(Authenticator::insufficientScope(m_x.token,
-            model.isEmpty() ? QStringLiteral("ai:%1/*").arg(provider.name) : scope.missingScope,
-            model.isEmpty()
-                ? QStringLiteral("the token's scopes do not allow every model of \"%1\"").arg(provider.name)
-                : QStringLiteral("the token's scopes do not allow the model \"%1/%2\"").arg(provider.name, model)));
+    Admission::Context context = admissionContext();
+    ai.admission = Admission::admitNativeBody(std::move(ai.admission), ai.body, context);
+    if (ai.admission.refused()) {
+        refuse(ai.admission);
         return;
     }
-    if (!withinAiBudget())
-        return;
+    const AiProviderRoute& provider = *ai.passthroughProvider;
     if (provider.keyExpected && provider.apiKey.isEmpty()) {
         respondAiError(502,
             openAiError(QStringLiteral("the key of the provider \"%1\" is not available (is the keychain locked?)")
@@ -343,6 +234,7 @@ void ClientConnection::dispatchAiPassthrough()
             "ai_unavailable");
         return;
     }
+    const QString& model = ai.admission.model;
     ai.provider = &provider;
     ai.target = AiTarget {provider.name, model, provider.apiKey, provider.upstream.upstreamBasePath};
     m_x.event.providerId = provider.id;
@@ -350,21 +242,17 @@ void ClientConnection::dispatchAiPassthrough()
     m_x.event.model = model;
     m_x.event.modelKnown = provider.models.contains(model);
 
+    // An OpenAI-style stream reports its usage only when asked to: ask, so that the budget is debited what was
+    // spent (the usage-only chunk is one more event, which the SDKs take in their stride).
+    std::optional<QByteArray> asked;
+    if (ai.admission.endpoint.usage == UsageShape::OpenAiChat && provider.type != u"mistral")
+        asked = withStreamUsage(ai.body);
+    QByteArray body = asked ? std::move(*asked) : ai.body;
     QByteArray head;
-    head.reserve(512);
-    head += ai.head.method + ' ' + provider.upstream.upstreamBasePath + ai.passthroughRest
-        + " HTTP/1.1\r\nHost: " + provider.upstream.upstreamHostHeader + "\r\n";
-    for (const HttpHeader& header : ai.head.headers.all()) {
-        if (keepsPassthroughHeader(header.name))
-            head.append(header.name).append(": ").append(header.value).append("\r\n");
-    }
-    for (const auto& [name, value] : providerCredential(provider))
-        head += name + ": " + value + "\r\n";
-    if (!ai.body.isEmpty() || ai.head.expectsBody())
-        head += "Content-Length: " + QByteArray::number(ai.body.size()) + "\r\n";
-    head += "X-Request-Id: " + m_x.requestId + "\r\n\r\n";
+    UpstreamRequestHead::buildNative(ai.head, provider.upstream, ai.passthroughRest, providerCredential(provider),
+        body.size(), forwardingContext(), head);
     m_x.headRequest = ai.head.method == "HEAD";
-    connectAi(provider, std::move(head), ai.body);
+    connectAi(provider, std::move(head), std::move(body));
 }
 
 void ClientConnection::connectAi(const AiProviderRoute& provider, QByteArray head, QByteArray body)
@@ -386,83 +274,15 @@ void ClientConnection::respondAiError(int status, QByteArray body, QByteArray er
     respondJson(status, body);
 }
 
-bool ClientConnection::takeAiRequestLimit()
-{
-    const qint64 perMinute = m_x.token->aiLimits.requestsPerMinute;
-    if (perMinute <= 0)
-        return true;
-    const RateLimit limit {int(perMinute), 60'000};
-    const RateLimiter::Decision decision
-        = m_state.aiRequestLimiter.take(RateLimiter::tokenKey(m_x.token->id), limit, m_x.startMs);
-    if (decision.allowed)
-        return true;
-    respond(429, "rate_limited",
-        QStringLiteral("the token's limit of %1 AI requests a minute was reached; retry in %2 s")
-            .arg(perMinute)
-            .arg(decision.retryAfterSeconds),
-        "ai_rate_limited", decision.headers());
-    return false;
-}
-
-bool ClientConnection::withinAiBudget()
-{
-    const TokenGrant& token = *m_x.token;
-    if (const qint64 perMinute = token.aiLimits.tokensPerMinute; perMinute > 0) {
-        const RateLimit limit {int(perMinute), 60'000};
-        const RateLimiter::Decision decision
-            = m_state.aiTokenLimiter.check(RateLimiter::tokenKey(token.id), limit, m_x.startMs);
-        if (!decision.allowed) {
-            respond(429, "rate_limited",
-                QStringLiteral("the token's limit of %1 AI tokens a minute is spent; retry in %2 s")
-                    .arg(perMinute)
-                    .arg(decision.retryAfterSeconds),
-                "ai_rate_limited", decision.headers());
-            return false;
-        }
-    }
-    const UsageLedger::Verdict verdict
-        = m_state.usage.check(token.id, token.aiLimits.budget, token.consumerId, token.consumerBudget, m_x.startMs);
-    if (verdict.allowed)
-        return true;
-    const QString resetAt = QDateTime::fromMSecsSinceEpoch(verdict.resetAtMs, Qt::UTC).toString(Qt::ISODate);
-    const bool daily = verdict.budget.endsWith(u"_daily");
-    const bool ofConsumer = verdict.budget.startsWith(u"consumer");
-    const QString whose
-        = ofConsumer ? QStringLiteral("consumer \"%1\"'s").arg(token.consumerName) : QStringLiteral("token's");
-    const QJsonObject body {{QStringLiteral("error"), QStringLiteral("budget_exceeded")},
-        {QStringLiteral("error_description"),
-            QStringLiteral("the %1 %2 budget of %3 AI tokens is spent (%4 used); it resets at %5")
-                .arg(whose, daily ? QStringLiteral("daily") : QStringLiteral("monthly"))
-                .arg(verdict.limit)
-                .arg(verdict.used)
-                .arg(resetAt)},
-        {QStringLiteral("budget"), verdict.budget}, {QStringLiteral("limit"), verdict.limit},
-        {QStringLiteral("used"), verdict.used}, {QStringLiteral("reset_at"), resetAt}};
-    const qint64 retryAfter = std::max<qint64>(1, (verdict.resetAtMs - m_x.startMs + 999) / 1000);
-    m_x.event.rejectReason = QByteArrayLiteral("budget_exceeded");
-    m_x.event.error = m_x.event.rejectReason; // the log shows why
-    // The SDKs retry a 429 by themselves; hours before the reset, they should not.
-    respondJson(429, QJsonDocument(body).toJson(QJsonDocument::Compact),
-        {{QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfter)},
-            {QByteArrayLiteral("x-should-retry"), QByteArrayLiteral("false")}});
-    return false;
-}
-
 bool ClientConnection::onAiUpstreamHead(HttpResponseHead& head)
 {
     AiExchange& ai = *m_x.ai;
     if (ai.kind == AiExchange::Kind::Passthrough) {
-        // The bytes pass untouched; a reader beside them takes the usage from the provider's own format.
+        // The bytes pass untouched; a reader beside them takes the usage from the provider's own format, streamed
+        // or whole. Error answers spend nothing.
         if (head.status >= 200 && head.status < 300 && ai.provider) {
-            const bool stream = head.headers.value("content-type").startsWith("text/event-stream");
-            QJsonObject probe {
-                {QStringLiteral("model"), ai.target.model.isEmpty() ? QStringLiteral("-") : ai.target.model},
-                {QStringLiteral("messages"),
-                    QJsonArray {QJsonObject {{QStringLiteral("role"), QStringLiteral("user")},
-                        {QStringLiteral("content"), QStringLiteral("-")}}}},
-                {QStringLiteral("stream"), stream}};
-            if (auto chat = ChatRequest::parse(QJsonDocument(probe).toJson(QJsonDocument::Compact)))
-                ai.usageReader = ai.provider->adapter->translator(*chat, ai.target, head.status);
+            ai.usageReader = std::make_unique<NativeUsageReader>(
+                ai.admission.endpoint.usage, head.headers.value("content-type"), ai.body.size());
         }
         return false;
     }
@@ -521,7 +341,7 @@ void ClientConnection::onAiUpstreamComplete()
 {
     AiExchange& ai = *m_x.ai;
     const QByteArray out = ai.translator->finish();
-    recordAiUsage(*ai.translator);
+    recordAiUsage(ai.translator->usage());
     if (ai.translator->isError() && m_x.event.error.isEmpty())
         m_x.event.error = QByteArrayLiteral("provider_error");
     if (ai.streaming) {
@@ -543,8 +363,12 @@ void ClientConnection::onAiUpstreamComplete()
 bool ClientConnection::onAiUpstreamFailure(Failure failure, const QString& detail)
 {
     AiExchange& ai = *m_x.ai;
-    if (ai.kind == AiExchange::Kind::Passthrough && !ai.translator)
+    if (ai.kind == AiExchange::Kind::Passthrough && !ai.translator) {
+        // What was spent before the cut still counts.
+        if (ai.usageReader)
+            recordAiUsage(std::exchange(ai.usageReader, nullptr)->failed());
         return false; // the plain proxy's handling fits a native request
+    }
     UpstreamConnection* failed = std::exchange(m_x.upstream, nullptr);
     if (failed)
         failed->deleteLater();
@@ -565,7 +389,7 @@ bool ClientConnection::onAiUpstreamFailure(Failure failure, const QString& detai
     // Cut off mid-answer: the translator ends a stream with an error event, or makes a whole answer a 502.
     const QByteArray out = ai.translator ? ai.translator->fail(detail) : QByteArray();
     if (ai.translator)
-        recordAiUsage(*ai.translator);
+        recordAiUsage(ai.translator->usage());
     m_x.event.error = QByteArrayLiteral("upstream_reset");
     if (ai.streaming) {
         writeBodyToClient(out);
@@ -582,13 +406,13 @@ bool ClientConnection::onAiUpstreamFailure(Failure failure, const QString& detai
     return true;
 }
 
-void ClientConnection::recordAiUsage(const ResponseTranslator& translator)
+void ClientConnection::recordAiUsage(const AiUsage& usage)
 {
-    const AiUsage usage = translator.usage();
-    if (!usage.reported)
+    if (!usage.reported && !usage.estimated)
         return;
     m_x.event.tokensIn = usage.promptTokens;
     m_x.event.tokensOut = usage.completionTokens;
+    m_x.event.usageEstimated = usage.estimated;
     // The minute's budget learns at once; the day's and month's when the log writer has written the event.
     if (const qint64 perMinute = m_x.token ? m_x.token->aiLimits.tokensPerMinute : 0; perMinute > 0) {
         m_state.aiTokenLimiter.debit(RateLimiter::tokenKey(m_x.token->id), RateLimit {int(perMinute), 60'000},

@@ -16,6 +16,13 @@ struct NormalizedTarget
 
     // The path, plus '?' and the query when there was one.
     QByteArray target() const;
+    // Whether target() would be `raw` byte for byte (the usual case: the caller keeps the raw bytes, no copy).
+    bool sameAs(QByteArrayView raw) const
+    {
+        const qsizetype size = path.size() + (hasQuery ? 1 + query.size() : 0);
+        return size == raw.size() && raw.startsWith(path)
+            && (!hasQuery || (raw[path.size()] == '?' && raw.sliced(path.size() + 1) == query));
+    }
 
     friend bool operator==(const NormalizedTarget&, const NormalizedTarget&) = default;
 };

@@ -82,7 +82,8 @@ private Q_SLOTS:
         QCOMPARE(received.header("Authorization"), QByteArray());
         QCOMPARE(received.header("X-Private"), QByteArray());
         QCOMPARE(received.header("X-Keep"), QByteArray("kept"));
-        QCOMPARE(received.header("X-Forwarded-For"), QByteArray("10.1.2.3, 127.0.0.1"));
+        // The gateway is the edge: a client's own X-Forwarded-For is replaced by its address.
+        QCOMPARE(received.header("X-Forwarded-For"), QByteArray("127.0.0.1"));
         QCOMPARE(received.header("X-Forwarded-Proto"), QByteArray("http"));
         QCOMPARE(received.header("X-Forwarded-Host"), QByteArray("gw.example"));
         QCOMPARE(received.header("Host"), "127.0.0.1:" + QByteArray::number(upstream.port()));
@@ -114,12 +115,15 @@ private Q_SLOTS:
     void forwardsFieldsInOrderWithItsOwnLast()
     {
         // The exact field list on both sides: the client's fields in their order, ours after them, repeated
-        // X-Forwarded-For fields joined in order, the first Host taken for X-Forwarded-Host.
+        // X-Forwarded-For fields joined in order (the client is a trusted proxy here), the first Host taken for
+        // X-Forwarded-Host.
         LoopbackUpstream upstream;
         QVERIFY(upstream.start());
         test::GatewayHarness gateway;
         QVERIFY(gateway.addApi(QStringLiteral("echo"), upstream.url()));
-        QVERIFY(gateway.start());
+        gateway::EngineConfig config;
+        config.trustedProxies = {QHostAddress::parseSubnet(QStringLiteral("127.0.0.0/8"))};
+        QVERIFY(gateway.start(config));
         const QByteArray token = gateway.issueToken({QStringLiteral("api:echo")});
 
         using Fields = QList<std::pair<QByteArray, QByteArray>>;
