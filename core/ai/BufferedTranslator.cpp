@@ -16,12 +16,31 @@ BufferedTranslator::BufferedTranslator(int upstreamStatus, QString provider, Con
 
 QByteArray BufferedTranslator::feed(QByteArrayView upstreamBytes)
 {
+    if (m_tooLarge)
+        return {};
+    if (upstreamBytes.size() > kMaxBodyBytes - m_body.size()) {
+        m_tooLarge = true;
+        m_body = {}; // freed now, not when the rest has passed
+        return {};
+    }
     m_body.append(upstreamBytes);
     return {};
 }
 
 QByteArray BufferedTranslator::finish()
 {
+    if (m_tooLarge) {
+        const QString message = QStringLiteral("%1 sent a response larger than the %2 MiB the gateway can translate")
+                                    .arg(m_provider)
+                                    .arg(kMaxBodyBytes >> 20);
+        // An error answer keeps its status (a 429 stays one to retry); a 2xx one the gateway could not read is a 502.
+        m_clientStatus = m_upstreamStatus < 200 || m_upstreamStatus >= 300
+            ? OpenAiError::fromUpstream(m_upstreamStatus, OpenAiError::UpstreamError(), m_provider).status
+            : 502;
+        m_usage = {};
+        setError(message);
+        return OpenAiError::body(message, "upstream_error");
+    }
     if (m_upstreamStatus < 200 || m_upstreamStatus >= 300) {
         const OpenAiError::Mapped mapped = OpenAiError::fromUpstream(m_upstreamStatus, m_body, m_provider);
         m_clientStatus = mapped.status;

@@ -102,6 +102,11 @@ const QList<QStringList>& allMigrations()
                            "HAVING count(*) > 0"),
             QStringLiteral("DROP INDEX request_log_by_time"),
         },
+        // 6: an AI request whose provider did not say what it spent is logged with an estimate from the body sizes;
+        // the row says so (1), NULL otherwise.
+        {
+            QStringLiteral("ALTER TABLE request_log ADD COLUMN usage_estimated INTEGER"),
+        },
     };
     return migrations;
 }

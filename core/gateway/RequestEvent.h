@@ -38,6 +38,8 @@ struct RequestEvent
     bool usageEstimated = false; // tokensIn/tokensOut were estimated from the sizes: the provider reported none
     qint64 tokensIn = -1;
     qint64 tokensOut = -1;
+    // tokensIn and tokensOut are not the provider's report but an estimate from the body sizes (AiUsage::estimated).
+    bool usageEstimated = false;
 
     // An authenticated AI request that a provider answered: what the daily sums and the budgets count.
     bool countsAsAiUsage() const { return providerId > 0 && !model.isEmpty() && tokenId > 0 && rejectReason.isEmpty(); }

@@ -46,7 +46,7 @@ Result<QList<LoggedRequest>> RequestLogReader::select(
         QStringLiteral("SELECT * FROM (SELECT r.id, r.at, r.request_id, r.method, r.path, r.api_id, a.name, "
                        "r.consumer_id, c.name, r.token_id, t.name, t.hint, r.status, r.upstream_status, "
                        "r.latency_us, r.bytes_in, r.bytes_out, r.client_addr, r.error, "
-                       "r.provider_id, p.name, m.name, r.tokens_in, r.tokens_out "
+                       "r.provider_id, p.name, m.name, r.tokens_in, r.tokens_out, r.usage_estimated "
                        "FROM request_log r LEFT JOIN apis a ON a.id = r.api_id "
                        "LEFT JOIN consumers c ON c.id = r.consumer_id LEFT JOIN tokens t ON t.id = r.token_id "
                        "LEFT JOIN providers p ON p.id = r.provider_id LEFT JOIN ai_models m ON m.id = r.model_id ")
@@ -82,6 +82,7 @@ Result<QList<LoggedRequest>> RequestLogReader::select(
         event.model = query->value(21).toString();
         event.tokensIn = query->value(22).isNull() ? -1 : query->value(22).toLongLong();
         event.tokensOut = query->value(23).isNull() ? -1 : query->value(23).toLongLong();
+        event.usageEstimated = query->value(24).toInt() == 1;
         rows.append(row);
     }
     return rows;

@@ -17,10 +17,10 @@ namespace gatehouse::gateway {
 
 namespace {
 
-// Each row's values, in the order append() binds them. The last four (provider, model, tokens in and out) are
-// NULL for every request that is not an AI call: a chunk with no AI call leaves them out of its statement, which
-// saves about a tenth of a row's cost.
-constexpr int kColumns = 18;
+// Each row's values, in the order append() binds them. The last five (provider, model, tokens in and out, usage
+// estimated) are NULL for every request that is not an AI call: a chunk with no AI call leaves them out of its
+// statement, which saves about a tenth of a row's cost.
+constexpr int kColumns = 19;
 constexpr int kPlainColumns = 14;
 // Rows per INSERT: a batch goes in chunks of 64 rows, then 16, then one at a time. One statement run for many
 // rows spreads SQLite's per-statement work (opening the table's cursors, halting, resetting) over them: about a
@@ -36,7 +36,7 @@ QByteArray insertSql(int rows, bool withAi)
 {
     QByteArray sql = "INSERT INTO request_log (at, request_id, method, path, api_id, consumer_id, token_id, status, "
                      "upstream_status, latency_us, bytes_in, bytes_out, client_addr, error";
-    sql += withAi ? ", provider_id, model_id, tokens_in, tokens_out) VALUES " : ") VALUES ";
+    sql += withAi ? ", provider_id, model_id, tokens_in, tokens_out, usage_estimated) VALUES " : ") VALUES ";
     const int columns = withAi ? kColumns : kPlainColumns;
     const QByteArray row = '(' + QByteArray("?,").repeated(columns - 1) + "?)";
     for (int i = 0; i < rows; ++i) {
@@ -280,7 +280,11 @@ void RequestLogStore::bindRow(
         sqlite3_bind_int64(insert, base + 18, event.tokensOut);
     else
         sqlite3_bind_null(insert, base + 18);
-    static_assert(kColumns == 18, "bindRow binds every column of insertSql(rows, true)");
+    if (event.providerId > 0 && event.usageEstimated)
+        sqlite3_bind_int(insert, base + 19, 1);
+    else
+        sqlite3_bind_null(insert, base + 19);
+    static_assert(kColumns == 19, "bindRow binds every column of insertSql(rows, true)");
 }
 
 std::optional<Error> RequestLogStore::addUsage(sqlite3* db, const RequestEvent& event, qint64 model)

@@ -4,6 +4,7 @@
 #include "core/catalog/Catalog.h"
 #include "core/catalog/SqlQuery.h"
 #include "core/common/Clock.h"
+#include "core/gateway/RequestLogStore.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -219,6 +220,49 @@ private Q_SLOTS:
         QVERIFY(lines.at(1).contains(QStringLiteral("TOKENS IN")));
         QVERIFY(lines.at(2).startsWith(QStringLiteral("claude/claude-sonnet-4-5")));
         QVERIFY(lines.at(2).endsWith(QStringLiteral("3300")));
+    }
+
+    // `logs --json` tells the tokens a provider reported from those the gateway estimated from the body sizes.
+    void logsSayWhichUsageWasEstimated()
+    {
+        QList<gateway::RequestEvent> events;
+        for (int i = 0; i < 3; ++i) {
+            gateway::RequestEvent event;
+            event.timeMs = QDateTime::currentMSecsSinceEpoch() + i;
+            event.requestId = "req-" + QByteArray::number(i);
+            event.method = "POST";
+            event.path = "/ai/openai/v1/chat/completions";
+            event.tokenId = m_mobileToken;
+            event.status = 200;
+            if (i > 0) {
+                event.providerId = 1;
+                event.model = QStringLiteral("gpt-4o");
+                event.tokensIn = 1500;
+                event.tokensOut = 4000;
+                event.usageEstimated = i == 2;
+            }
+            events.append(event);
+        }
+        {
+            Catalog catalog(Clock::system());
+            QVERIFY(catalog.openInDirectory(m_dir->path()).ok());
+            gateway::RequestLogStore store(catalog.database());
+            const auto appended = store.append(events);
+            QVERIFY2(appended, qPrintable(appended ? QString() : appended.error().toString()));
+        }
+        const Run run = ok({QStringLiteral("--json"), QStringLiteral("logs")});
+        QCOMPARE(run.exitCode, 0);
+        const QList<QByteArray> lines = run.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        const QJsonObject plain = QJsonDocument::fromJson(lines.at(0)).object();
+        const QJsonObject reported = QJsonDocument::fromJson(lines.at(1)).object();
+        const QJsonObject estimated = QJsonDocument::fromJson(lines.at(2)).object();
+        QCOMPARE(plain.value(QStringLiteral("request_id")).toString(), QStringLiteral("req-0"));
+        QVERIFY(plain.value(QStringLiteral("usage_estimated")).isNull()); // not an AI call, like tokens_in
+        QCOMPARE(reported.value(QStringLiteral("usage_estimated")), QJsonValue(false));
+        QCOMPARE(estimated.value(QStringLiteral("usage_estimated")), QJsonValue(true));
+        QCOMPARE(estimated.value(QStringLiteral("tokens_in")).toInteger(), 1500);
+        QCOMPARE(estimated.value(QStringLiteral("tokens_out")).toInteger(), 4000);
     }
 
     // The usage outlives the consumer and its tokens: the id stays, the name is gone.

@@ -133,7 +133,11 @@ private Q_SLOTS:
                 event.modelKnown = true;
                 event.tokensIn = 100 + i;
                 event.tokensOut = i == 127 ? -1 : 200 + i; // a stream that ended before its usage arrived
+                event.usageEstimated = i == 70 || i == 199; // one in a chunk of 64, one single row
             }
+            // A request that is no AI call has no usage to estimate, whatever its event says.
+            if (i == 71 || i == 198)
+                event.usageEstimated = true;
             batch.append(event);
         }
         RequestLogStore store(m_t->catalog.database());
@@ -153,6 +157,7 @@ private Q_SLOTS:
             QCOMPARE(got.model, want.model);
             QCOMPARE(got.tokensIn, aiRows.contains(i) ? want.tokensIn : -1);
             QCOMPARE(got.tokensOut, aiRows.contains(i) ? want.tokensOut : -1);
+            QCOMPARE(got.usageEstimated, i == 70 || i == 199);
         }
     }
 

@@ -123,7 +123,9 @@ QByteArray RequestLogExporter::jsonLine(const gateway::LoggedRequest& row)
         {QStringLiteral("error"), textOrNull(QString::fromUtf8(e.error))},
         {QStringLiteral("provider"), textOrNull(e.providerName)}, {QStringLiteral("model"), textOrNull(e.model)},
         {QStringLiteral("tokens_in"), e.tokensIn >= 0 ? QJsonValue(e.tokensIn) : QJsonValue()},
-        {QStringLiteral("tokens_out"), e.tokensOut >= 0 ? QJsonValue(e.tokensOut) : QJsonValue()}};
+        {QStringLiteral("tokens_out"), e.tokensOut >= 0 ? QJsonValue(e.tokensOut) : QJsonValue()},
+        // Like the token counts, null for a request that was not an AI call.
+        {QStringLiteral("usage_estimated"), e.providerId > 0 ? QJsonValue(e.usageEstimated) : QJsonValue()}};
     return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
 }
 
