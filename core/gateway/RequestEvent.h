@@ -35,7 +35,6 @@ struct RequestEvent
     // The catalog lists `model` for the provider. The log keeps the name of a listed model only: any other is logged
     // and summed as "(unlisted)", so that a token allowed `ai:<provider>/*` cannot fill the catalog with names.
     bool modelKnown = false;
-    bool usageEstimated = false; // tokensIn/tokensOut were estimated from the sizes: the provider reported none
     qint64 tokensIn = -1;
     qint64 tokensOut = -1;
     // tokensIn and tokensOut are not the provider's report but an estimate from the body sizes (AiUsage::estimated).
