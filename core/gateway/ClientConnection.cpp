@@ -322,6 +322,9 @@ void ClientConnection::connectUpstream()
         route.upstreamPoolKey, route.upstreamHost, route.upstreamPort, route.upstreamTls, route.upstreamProxy);
     m_x.upstreamDeadlineMs = m_state.clock.nowMs() + route.timeoutMs;
     m_x.upstream->begin(this, m_x.upstreamHead, m_x.headRequest);
+    // A retry of a request already read whole, none of its body sent (see onUpstreamFailure): it ends here too.
+    if (m_x.requestComplete && !m_x.ai)
+        onMessageComplete();
 }
 
 void ClientConnection::onBody(QByteArrayView chunk)
@@ -359,6 +362,8 @@ void ClientConnection::onMessageComplete()
     }
     if (m_x.upstream && m_x.chunkedRequest && !m_x.responseComplete)
         m_x.upstream->sendBody("0\r\n\r\n");
+    if (m_x.upstream)
+        m_x.upstream->requestSent(); // until now, an answer was an early one: that connection is not reused
     maybeFinish();
 }
 

@@ -266,6 +266,8 @@ void ClientConnection::connectAi(const AiProviderRoute& provider, QByteArray hea
     connectUpstream();
     if (m_x.upstream && !ai.upstreamBody.isEmpty())
         m_x.upstream->sendBody(ai.upstreamBody);
+    if (m_x.upstream)
+        m_x.upstream->requestSent();
 }
 
 void ClientConnection::respondAiError(int status, QByteArray body, QByteArray error)
@@ -379,6 +381,8 @@ bool ClientConnection::onAiUpstreamFailure(Failure failure, const QString& detai
             connectUpstream();
             if (m_x.upstream && !ai.upstreamBody.isEmpty())
                 m_x.upstream->sendBody(ai.upstreamBody);
+            if (m_x.upstream)
+                m_x.upstream->requestSent();
             return true;
         }
         ai.lastFailure

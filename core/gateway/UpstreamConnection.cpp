@@ -5,6 +5,10 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
+#include <sys/socket.h>
+
+#include <cerrno>
+
 namespace gatehouse::gateway {
 
 UpstreamConnection::UpstreamConnection(
@@ -39,6 +43,9 @@ void UpstreamConnection::begin(UpstreamClient* client, QByteArray head, bool hea
     m_responseComplete = false;
     m_keepAlive = false;
     m_gotResponseBytes = false;
+    m_requestSent = false;
+    m_earlyResponse = false;
+    m_completeUntold = false;
     ++m_exchanges;
     m_parser.expectNoBody(headRequest);
     if (m_parser.isPaused())
@@ -91,12 +98,9 @@ void UpstreamConnection::begin(UpstreamClient* client, QByteArray head, bool hea
             m_socket->connectToHost(QString::fromLatin1(m_host), m_port, QIODevice::ReadWrite | QIODevice::Unbuffered);
         return;
     }
+    // Bytes that arrived while idle were checked for by the pool (isIdleClean) just before this.
     m_outbox = std::move(head);
     flushOutbox();
-    // Bytes that arrived while idle belong to no request: the connection cannot be trusted. (Unbuffered,
-    // they wait in the kernel, and the readyRead they raise while idle retires the connection.)
-    if (m_tls && m_socket->bytesAvailable() > 0)
-        fail(UpstreamClient::Failure::Malformed, QStringLiteral("unexpected bytes from an idle upstream connection"));
 }
 
 void UpstreamConnection::onConnected()
@@ -127,6 +131,11 @@ void UpstreamConnection::sendBody(QByteArrayView bytes)
     m_socket->write(bytes.data(), bytes.size());
 }
 
+void UpstreamConnection::requestSent()
+{
+    m_requestSent = true;
+}
+
 void UpstreamConnection::detach()
 {
     m_client = nullptr;
@@ -144,8 +153,26 @@ void UpstreamConnection::abandon()
 
 bool UpstreamConnection::isReusable() const
 {
-    return m_socket && m_connected && !m_failed && m_responseComplete && m_keepAlive && m_outbox.isEmpty()
+    return m_socket && m_connected && !m_failed && m_responseComplete && m_keepAlive && m_requestSent
+        && !m_earlyResponse && m_outbox.isEmpty() && m_pending.isEmpty()
         && m_socket->state() == QAbstractSocket::ConnectedState && m_socket->bytesToWrite() == 0;
+}
+
+bool UpstreamConnection::isIdleClean() const
+{
+    if (!m_socket || m_failed || m_socket->state() != QAbstractSocket::ConnectedState)
+        return false;
+    // What Qt holds (TLS: decrypted; unbuffered TCP: what the kernel says is readable)...
+    if (m_socket->bytesAvailable() > 0)
+        return false;
+    // ...and a look at the kernel's queue itself, which also shows an end of stream that readyRead has not
+    // reported yet. Under TLS any record now (data, an alert) is as unasked for as plain bytes.
+    const qintptr descriptor = m_socket->socketDescriptor();
+    if (descriptor < 0)
+        return false;
+    char byte;
+    const ssize_t peeked = ::recv(int(descriptor), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    return peeked < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
 }
 
 void UpstreamConnection::close()
@@ -217,15 +244,20 @@ bool UpstreamConnection::feedParser(QByteArrayView bytes)
 {
     // Fed from m_pending, the bytes must outlive m_pending's reassignment below.
     const QByteArray keep = bytes.data() == m_pending.constData() ? std::exchange(m_pending, {}) : QByteArray();
+    m_inFeed = true;
     const qsizetype consumed = m_parser.feed(bytes);
+    m_inFeed = false;
     if (m_parser.hasError()) {
         fail(UpstreamClient::Failure::Malformed, m_parser.error().message);
         return false;
     }
     if (m_parser.isPaused()) {
-        // One response is complete; anything after it is unsolicited.
+        // One response is complete; anything after it is unsolicited. Judged before the client hears of the end,
+        // for it may hand the connection back to the pool at once.
         if (consumed < bytes.size())
             m_keepAlive = false;
+        if (std::exchange(m_completeUntold, false) && m_client)
+            m_client->onUpstreamComplete();
         return true;
     }
     if (consumed < bytes.size())
@@ -284,6 +316,9 @@ void UpstreamConnection::fail(UpstreamClient::Failure failure, const QString& de
 void UpstreamConnection::onResponseHead(HttpResponseHead&& head)
 {
     m_keepAlive = head.keepAlive;
+    // Handed to the kernel means nothing left in our outbox or in the socket's write buffer.
+    if (!m_requestSent || !m_outbox.isEmpty() || (m_socket && m_socket->bytesToWrite() > 0))
+        m_earlyResponse = true;
     if (m_client)
         m_client->onUpstreamHead(std::move(head));
 }
@@ -297,7 +332,9 @@ void UpstreamConnection::onBody(QByteArrayView chunk)
 void UpstreamConnection::onMessageComplete()
 {
     m_responseComplete = true;
-    if (m_client)
+    if (m_inFeed)
+        m_completeUntold = true; // told by feedParser, once it knows whether bytes follow the response
+    else if (m_client)
         m_client->onUpstreamComplete();
 }
 

@@ -47,9 +47,14 @@ public:
     static QByteArray poolKey(QByteArrayView host, quint16 port, bool tls);
     const QByteArray& key() const { return m_key; }
 
-    // Starts a request: connects if needed, then writes `head`; body bytes follow with sendBody().
+    // Starts a request: connects if needed, then writes `head`; body bytes follow with sendBody(), and
+    // requestSent() says when the last of them has been given.
     void begin(UpstreamClient* client, QByteArray head, bool headRequest);
     void sendBody(QByteArrayView bytes);
+    // The whole request (head and body, none for a bodiless one) has been given to sendBody(). Until then, and
+    // until those bytes have left for the kernel, a response head is an early answer: the upstream did not wait
+    // for the body, so it may read what follows as its next request, and the connection is never reused.
+    void requestSent();
     // Detaches the client; the connection closes unless it is clean to reuse.
     void detach();
     // Detaches the client and closes, telling no one: the client gave up on the exchange.
@@ -61,6 +66,9 @@ public:
 
     // True when the last exchange ended cleanly and the upstream allows keep-alive.
     bool isReusable() const;
+    // Checked before an idle connection is lent out again: still connected, and nothing (no byte, no end of
+    // stream) has arrived since its last response. Such bytes belong to no request of ours.
+    bool isIdleClean() const;
     bool wasReused() const { return m_exchanges > 1; }
     void close();
 
@@ -102,6 +110,10 @@ private:
     bool m_keepAlive = false;
     bool m_failed = false;
     bool m_gotResponseBytes = false;
+    bool m_requestSent = false;
+    bool m_earlyResponse = false; // the response head came before the whole request had left
+    bool m_inFeed = false;
+    bool m_completeUntold = false; // the response ended inside m_parser.feed(); the client is told after it
     int m_exchanges = 0;
 };
 

@@ -18,8 +18,15 @@ UpstreamConnection* UpstreamPool::acquire(
     const QByteArray& key, const QByteArray& host, quint16 port, bool tls, const QNetworkProxy& proxy)
 {
     auto found = m_idle.find(key);
-    if (found != m_idle.end() && !found->isEmpty())
-        return found->takeLast().connection;
+    while (found != m_idle.end() && !found->isEmpty()) {
+        UpstreamConnection* idle = found->takeLast().connection;
+        if (idle->isIdleClean())
+            return idle;
+        // Bytes (or a close) arrived since its last response, not yet seen by its readyRead: whatever they are,
+        // they would be taken for the answer to the next request.
+        idle->close();
+        idle->deleteLater();
+    }
     auto* connection = new UpstreamConnection(host, port, tls ? &m_tls : nullptr, proxy, this);
     // Connected once for the connection's life rather than at each release: connecting and disconnecting a
     // signal cost about 1,300 instructions a request. A connection says idleClosed() only while no client holds it.

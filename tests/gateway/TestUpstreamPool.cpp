@@ -84,6 +84,7 @@ private:
     {
         RecordingClient client;
         connection->begin(&client, "GET / HTTP/1.1\r\nHost: upstream\r\n\r\n", false);
+        connection->requestSent();
         if (!QTest::qWaitFor([&] { return client.complete || !client.failure.isEmpty(); }, 5'000))
             return false;
         const bool ok = client.complete && client.status == 200 && client.body == "ok";
