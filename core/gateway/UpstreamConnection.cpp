@@ -162,11 +162,12 @@ bool UpstreamConnection::isIdleClean() const
 {
     if (!m_socket || m_failed || m_socket->state() != QAbstractSocket::ConnectedState)
         return false;
-    // What Qt holds (TLS: decrypted; unbuffered TCP: what the kernel says is readable)...
-    if (m_socket->bytesAvailable() > 0)
+    // What Qt holds decrypted (TLS only: an unbuffered plain socket holds nothing, and asking it would cost a
+    // FIONREAD that the look below makes anyway)...
+    if (m_tls && m_socket->bytesAvailable() > 0)
         return false;
-    // ...and a look at the kernel's queue itself, which also shows an end of stream that readyRead has not
-    // reported yet. Under TLS any record now (data, an alert) is as unasked for as plain bytes.
+    // ...and one look at the kernel's queue, which also shows an end of stream that readyRead has not reported
+    // yet. Under TLS any record now (data, an alert) is as unasked for as plain bytes.
     const qintptr descriptor = m_socket->socketDescriptor();
     if (descriptor < 0)
         return false;
