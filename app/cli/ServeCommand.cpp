@@ -1,5 +1,6 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/Commands.h"
+#include "app/cli/FileLimit.h"
 #include "app/cli/SignalWatcher.h"
 
 #include "core/catalog/Catalog.h"
@@ -108,6 +109,17 @@ int runServeCommand(CliContext& context, QStringList args)
         config.maxConnections = parser.value(QStringLiteral("max-connections")).toInt(&ok);
         if (!ok || config.maxConnections < 1 || config.maxConnections > 1'000'000)
             return context.usage(QStringLiteral("serve: --max-connections must be a number from 1 to 1000000"));
+    }
+    // Each connection costs descriptors: take all the system allows, and promise no more connections than fit.
+    if (const qint64 fileLimit = FileLimit::raiseToHard(); fileLimit > 0) {
+        const int fitting = FileLimit::maxConnectionsFor(fileLimit, config.workers);
+        if (config.maxConnections > fitting) {
+            if (parser.isSet(QStringLiteral("max-connections"))) {
+                context.err() << "gatehouse-cli: warning: --max-connections lowered to " << fitting << ", all that "
+                              << fileLimit << " open files (RLIMIT_NOFILE) allow" << Qt::endl;
+            }
+            config.maxConnections = fitting;
+        }
     }
     if (parser.isSet(QStringLiteral("log-retention"))) {
         auto retention = tokens::parseDurationMs(parser.value(QStringLiteral("log-retention")), u"log-retention");

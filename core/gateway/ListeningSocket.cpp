@@ -65,6 +65,13 @@ quint16 ListeningSocket::localPort(qintptr descriptor)
     return ntohs(reinterpret_cast<sockaddr_in*>(&storage)->sin_port);
 }
 
+qintptr ListeningSocket::accept(qintptr listening, int& error)
+{
+    const int fd = ::accept4(int(listening), nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK);
+    error = fd < 0 ? errno : 0;
+    return fd;
+}
+
 void ListeningSocket::close(qintptr descriptor)
 {
     ::close(int(descriptor));

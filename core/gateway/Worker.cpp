@@ -4,34 +4,17 @@
 #include "core/gateway/ClientConnection.h"
 #include "core/gateway/EngineState.h"
 #include "core/gateway/HttpResponses.h"
+#include "core/gateway/ListeningSocket.h"
 #include "core/gateway/UnbufferedSocket.h"
 #include "core/gateway/UpstreamPool.h"
 
-#include <QTcpServer>
+#include <QSocketNotifier>
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <cerrno>
+
 namespace gatehouse::gateway {
-
-namespace {
-
-// A QTcpServer that hands each accepted descriptor to the worker instead of queueing sockets.
-class ListenServer : public QTcpServer
-{
-public:
-    ListenServer(std::function<void(qintptr)> onAccept, QObject* parent)
-        : QTcpServer(parent)
-        , m_onAccept(std::move(onAccept))
-    { }
-
-protected:
-    void incomingConnection(qintptr descriptor) override { m_onAccept(descriptor); }
-
-private:
-    std::function<void(qintptr)> m_onAccept;
-};
-
-} // namespace
 
 Worker::Worker(EngineState& state, int index)
     : m_state(state)
@@ -40,21 +23,71 @@ Worker::Worker(EngineState& state, int index)
 
 Worker::~Worker()
 {
+    stopListening();
     abortAll();
 }
 
 bool Worker::listen(qintptr listeningDescriptor)
 {
     m_pool = new UpstreamPool(m_state.upstreamTls, this);
-    m_server = new ListenServer([this](qintptr descriptor) { accept(descriptor); }, this);
-    m_server->setMaxPendingConnections(1024);
-    if (!m_server->setSocketDescriptor(listeningDescriptor))
-        return false;
+    // Accepted by hand rather than through a QTcpServer: Qt 6.4 takes EMFILE for a passing error and retries at once,
+    // which spins a core while descriptors are short (and for other errors it pauses the server for good).
+    m_listening = listeningDescriptor;
+    m_acceptNotifier = new QSocketNotifier(listeningDescriptor, QSocketNotifier::Read, this);
+    connect(m_acceptNotifier, &QSocketNotifier::activated, this, &Worker::acceptPending);
+    m_acceptPause = new QTimer(this);
+    m_acceptPause->setSingleShot(true);
+    m_acceptPause->setInterval(kAcceptPauseMs);
+    connect(m_acceptPause, &QTimer::timeout, this, [this] {
+        if (!m_acceptNotifier)
+            return;
+        m_acceptNotifier->setEnabled(true);
+        acceptPending();
+    });
     m_sweepTimer = new QTimer(this);
     m_sweepTimer->setInterval(kSweepIntervalMs);
     connect(m_sweepTimer, &QTimer::timeout, this, &Worker::sweep);
     m_sweepTimer->start();
     return true;
+}
+
+void Worker::acceptPending()
+{
+    for (int taken = 0; taken < kAcceptBatch && m_acceptNotifier; ++taken) {
+        int error = 0;
+        const qintptr descriptor = ListeningSocket::accept(m_listening, error);
+        if (descriptor >= 0) {
+            accept(descriptor);
+            continue;
+        }
+        switch (error) {
+        case EAGAIN:
+#if EWOULDBLOCK != EAGAIN
+        case EWOULDBLOCK:
+#endif
+            return; // the queue is empty
+        case EINTR:
+        case ECONNABORTED: // the client left before we took it; the next one may be fine
+        case EPROTO:
+            continue;
+        default:
+            // EMFILE, ENFILE, ENOBUFS, ENOMEM, or worse: the connection stays queued. Wait, then try again; the
+            // listener never dies, and while paused it costs nothing.
+            ++m_acceptPauses;
+            m_acceptNotifier->setEnabled(false);
+            m_acceptPause->start();
+            return;
+        }
+    }
+}
+
+void Worker::stopListening()
+{
+    if (m_acceptPause)
+        m_acceptPause->stop();
+    delete std::exchange(m_acceptNotifier, nullptr);
+    if (m_listening >= 0)
+        ListeningSocket::close(std::exchange(m_listening, -1));
 }
 
 void Worker::accept(qintptr descriptor)
@@ -113,8 +146,7 @@ void Worker::enforceGrants()
 
 void Worker::beginShutdown()
 {
-    if (m_server)
-        m_server->close();
+    stopListening();
     const QList<ClientConnection*> connections = m_connections.values();
     for (ClientConnection* connection : connections) {
         if (m_connections.contains(connection))

@@ -3,7 +3,7 @@
 #include <QObject>
 #include <QSet>
 
-class QTcpServer;
+class QSocketNotifier;
 class QTimer;
 
 namespace gatehouse::gateway {
@@ -21,6 +21,10 @@ class Worker : public QObject
 
 public:
     static constexpr int kSweepIntervalMs = 100;
+    // After accept() fails for want of descriptors (EMFILE, ENFILE) or memory (ENOBUFS, ENOMEM), the listener is
+    // left alone this long: the connection waits in the kernel's queue, and trying again at once would only spin.
+    static constexpr int kAcceptPauseMs = 100;
+    static constexpr int kAcceptBatch = 64; // connections taken per wake-up, so that a flood cannot starve the rest
 
     Worker(EngineState& state, int index);
     ~Worker() override;
@@ -33,15 +37,21 @@ public:
     void beginShutdown();
     void abortAll();
     int connectionCount() const { return int(m_connections.size()); }
+    int acceptPauses() const { return m_acceptPauses; }
 
 private:
+    void acceptPending();
     void accept(qintptr descriptor);
+    void stopListening();
     void sweep();
     void forget(ClientConnection* connection);
 
     EngineState& m_state;
     int m_index;
-    QTcpServer* m_server = nullptr;
+    qintptr m_listening = -1; // owned from listen() on
+    QSocketNotifier* m_acceptNotifier = nullptr;
+    QTimer* m_acceptPause = nullptr;
+    int m_acceptPauses = 0;
     QTimer* m_sweepTimer = nullptr;
     UpstreamPool* m_pool = nullptr;
     QSet<ClientConnection*> m_connections;

@@ -18,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/resource.h>
+
 #include <csignal>
 #include <limits>
 
@@ -341,6 +343,38 @@ private Q_SLOTS:
         QVERIFY(ok.waitForFinished(15'000));
         QCOMPARE(ok.exitCode(), 0);
         QCOMPARE(ok.readAllStandardError(), QByteArray());
+    }
+
+    // serve raises its soft RLIMIT_NOFILE to the hard limit and promises no more connections than that many
+    // descriptors carry (two a connection, less a reserve), saying so when --max-connections asked for more.
+    void maxConnectionsFitsTheFileLimit()
+    {
+        const auto lowLimits = [] {
+            rlimit limit {};
+            limit.rlim_cur = 256;
+            limit.rlim_max = 512;
+            ::setrlimit(RLIMIT_NOFILE, &limit);
+        };
+        QProcess asked;
+        asked.setChildProcessModifier(lowLimits);
+        const quint16 port = startServe(asked, {QStringLiteral("--max-connections"), QStringLiteral("100000")});
+        QVERIFY(port != 0); // (QVERIFY2 would read stderr for its message even when it passes)
+        ::kill(pid_t(asked.processId()), SIGTERM);
+        QVERIFY(asked.waitForFinished(15'000));
+        QCOMPARE(asked.exitCode(), 0);
+        // (512 - 128 reserved - 4 for each of the 2 workers) / 2: the soft limit of 256 was raised to 512.
+        QCOMPARE(asked.readAllStandardError(),
+            QByteArray("gatehouse-cli: warning: --max-connections lowered to 188, all that 512 open files "
+                       "(RLIMIT_NOFILE) allow\n"));
+
+        // The default (10000) is lowered quietly.
+        QProcess quiet;
+        quiet.setChildProcessModifier(lowLimits);
+        QVERIFY(startServe(quiet) != 0);
+        ::kill(pid_t(quiet.processId()), SIGTERM);
+        QVERIFY(quiet.waitForFinished(15'000));
+        QCOMPARE(quiet.exitCode(), 0);
+        QCOMPARE(quiet.readAllStandardError(), QByteArray());
     }
 
     void unusableUpstreamCaExitsTwo()
