@@ -34,6 +34,7 @@ class TestAiUsageLoader : public QObject
         e.providerId = 1;
         e.providerName = QStringLiteral("openai");
         e.model = model;
+        e.modelKnown = true; // a model the provider lists: logged under its own name
         e.tokensIn = tokensIn;
         e.tokensOut = tokensOut;
         return e;

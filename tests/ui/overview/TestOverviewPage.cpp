@@ -86,6 +86,7 @@ class TestOverviewPage : public QObject
         e.providerId = 1;
         e.providerName = QStringLiteral("openai");
         e.model = model;
+        e.modelKnown = true; // a model the provider lists: logged under its own name
         e.tokensIn = tokensIn;
         e.tokensOut = tokensOut;
         return e;
