@@ -37,19 +37,17 @@ AdmissionDecision refuseApi(
         status, responses::jsonErrorBody(code, description), std::move(rejectReason), {}, std::move(headers));
 }
 
-// Carries what admission learnt so far into a refusal, so that the log names the API, token and path.
-AdmissionDecision carry(AdmissionDecision refused, const AdmissionDecision& from)
+// Makes `decision` the refusal `refused`, keeping what admission learnt so far (API, token, path) for the log.
+void refuseWith(AdmissionDecision& decision, AdmissionDecision&& refused)
 {
-    refused.kind = from.kind;
-    refused.target = from.target;
-    refused.route = from.route;
-    refused.token = refused.token ? refused.token : from.token;
-    refused.provider = from.provider;
-    refused.endpoint = from.endpoint;
-    refused.nativeTarget = from.nativeTarget;
-    refused.model = from.model;
-    refused.rateHeaders = from.rateHeaders;
-    return refused;
+    decision.action = AdmissionDecision::Action::Refuse;
+    decision.status = refused.status;
+    decision.headers = std::move(refused.headers);
+    decision.body = std::move(refused.body);
+    decision.rejectReason = std::move(refused.rejectReason);
+    decision.error = std::move(refused.error);
+    if (refused.token)
+        decision.token = refused.token;
 }
 
 // Removes the query parameter `key` (how Gemini's SDKs may send their key, here the Gatehouse token) from
@@ -73,27 +71,28 @@ QByteArray takeQueryKey(QByteArray& target)
     return key;
 }
 
-// Takes the rate limit's token (the token's own limit, else the API's for each token): the RateLimit-* headers,
-// or a 429.
-std::optional<AdmissionDecision> takeRateLimit(AdmissionDecision& decision, Admission::Context& context)
+// Takes the rate limit's token (the token's own limit, else the API's for each token) and notes the RateLimit-*
+// headers; false after making `decision` a 429.
+bool takeRateLimit(AdmissionDecision& decision, Admission::Context& context)
 {
     const TokenGrant& token = *decision.token;
     const bool tokenLimited = token.rateLimit.isSet();
     const RateLimit& limit = tokenLimited || !decision.route ? token.rateLimit : decision.route->rateLimit;
     if (!limit.isSet())
-        return std::nullopt;
+        return true;
     const quint64 key
         = tokenLimited ? RateLimiter::tokenKey(token.id) : RateLimiter::apiTokenKey(decision.route->apiId, token.id);
     const RateLimiter::Decision taken = context.rateLimiter.take(key, limit, context.nowMs);
     decision.rateHeaders = taken.headers();
     if (taken.allowed)
-        return std::nullopt;
-    return carry(refuseApi(429, "rate_limited",
-                     QStringLiteral("the rate limit of %1 was exceeded; retry in %2 s")
-                         .arg(limit.toString())
-                         .arg(taken.retryAfterSeconds),
-                     "rate_limited", decision.rateHeaders),
-        decision);
+        return true;
+    refuseWith(decision,
+        refuseApi(429, "rate_limited",
+            QStringLiteral("the rate limit of %1 was exceeded; retry in %2 s")
+                .arg(limit.toString())
+                .arg(taken.retryAfterSeconds),
+            "rate_limited", decision.rateHeaders));
+    return false;
 }
 
 bool spendsTokens(UsageShape shape)
@@ -108,24 +107,25 @@ bool spendsTokens(UsageShape shape)
     }
 }
 
-AdmissionDecision admitApi(AdmissionDecision decision, const HttpRequestHead& head, Admission::Context& context)
+void admitApi(AdmissionDecision& decision, const HttpRequestHead& head, Admission::Context& context)
 {
     const QByteArray& path = decision.target.path;
     decision.route = context.snapshot.route(path);
     if (!decision.route) {
-        return carry(
+        refuseWith(decision,
             refuseApi(404, "not_found",
                 QStringLiteral("no API is registered for %1").arg(QString::fromUtf8(Admission::redactTokens(path))),
-                "no_route"),
-            decision);
+                "no_route"));
+        return;
     }
     decision.maxBodyBytes = decision.route->maxBodyBytes;
     if (head.contentLength > decision.route->maxBodyBytes) {
-        return carry(refuseApi(413, "body_too_large",
-                         QStringLiteral("the request body is larger than the API's limit of %1 bytes")
-                             .arg(decision.route->maxBodyBytes),
-                         "body_too_large"),
-            decision);
+        refuseWith(decision,
+            refuseApi(413, "body_too_large",
+                QStringLiteral("the request body is larger than the API's limit of %1 bytes")
+                    .arg(decision.route->maxBodyBytes),
+                "body_too_large"));
+        return;
     }
     // Authentication: one SHA-256 and one hash lookup, no SQL; the scope is checked against the normalised path's
     // API.
@@ -133,15 +133,15 @@ AdmissionDecision admitApi(AdmissionDecision decision, const HttpRequestHead& he
     const AuthDecision auth = Authenticator::check(
         context.snapshot, *decision.route, authorization, head.method, head.target, context.nowMs);
     decision.token = auth.token;
-    if (!auth.allowed())
-        return carry(Admission::refuseAuth(auth, false), decision);
-    if (auto limited = takeRateLimit(decision, context))
-        return *limited;
-    decision.action = AdmissionDecision::Action::Forward;
-    return decision;
+    if (!auth.allowed()) {
+        refuseWith(decision, Admission::refuseAuth(auth, false));
+        return;
+    }
+    if (takeRateLimit(decision, context))
+        decision.action = AdmissionDecision::Action::Forward;
 }
 
-AdmissionDecision admitAi(AdmissionDecision decision, const HttpRequestHead& head, Admission::Context& context)
+void admitAi(AdmissionDecision& decision, const HttpRequestHead& head, Admission::Context& context)
 {
     const QByteArrayView rest = QByteArrayView(decision.target.path).sliced(3); // after "/ai"
     decision.action = AdmissionDecision::Action::ReadAiBody;
@@ -150,9 +150,10 @@ AdmissionDecision admitAi(AdmissionDecision decision, const HttpRequestHead& hea
     if (rest == "/v1/chat/completions") {
         decision.kind = AdmissionDecision::Kind::AiChat;
         if (head.method != "POST") {
-            return carry(Admission::refuseAi(405, QStringLiteral("use POST for /ai/v1/chat/completions"),
-                             "invalid_request_error", QString(), "method_not_allowed"),
-                decision);
+            refuseWith(decision,
+                Admission::refuseAi(405, QStringLiteral("use POST for /ai/v1/chat/completions"),
+                    "invalid_request_error", QString(), "method_not_allowed"));
+            return;
         }
         auth = Authenticator::identify(
             context.snapshot, head.headers.valueViews("authorization"), head.target, context.nowMs);
@@ -168,12 +169,13 @@ AdmissionDecision admitAi(AdmissionDecision decision, const HttpRequestHead& hea
             name = name.first(slash);
         decision.provider = name.isEmpty() ? nullptr : context.snapshot.ai().provider(QString::fromUtf8(name));
         if (!decision.provider) {
-            return carry(Admission::refuseAi(404,
-                             QStringLiteral("no AI provider is named \"%1\"; the routes are /ai/v1/chat/completions, "
-                                            "/ai/v1/models and /ai/PROVIDER/...")
-                                 .arg(QString::fromUtf8(Admission::redactTokens(name))),
-                             "invalid_request_error", QStringLiteral("not_found"), "no_route"),
-                decision);
+            refuseWith(decision,
+                Admission::refuseAi(404,
+                    QStringLiteral("no AI provider is named \"%1\"; the routes are /ai/v1/chat/completions, "
+                                   "/ai/v1/models and /ai/PROVIDER/...")
+                        .arg(QString::fromUtf8(Admission::redactTokens(name))),
+                    "invalid_request_error", QStringLiteral("not_found"), "no_route"));
+            return;
         }
         QByteArray target = decision.target.target();
         const QByteArray queryKey = takeQueryKey(target);
@@ -208,8 +210,10 @@ AdmissionDecision admitAi(AdmissionDecision decision, const HttpRequestHead& hea
         }
     }
     decision.token = auth.token;
-    if (!auth.allowed())
-        return carry(Admission::refuseAuth(auth, true), decision);
+    if (!auth.allowed()) {
+        refuseWith(decision, Admission::refuseAuth(auth, true));
+        return;
+    }
 
     if (decision.kind == AdmissionDecision::Kind::AiNative) {
         const AiProviderRoute& provider = *decision.provider;
@@ -218,24 +222,26 @@ AdmissionDecision admitAi(AdmissionDecision decision, const HttpRequestHead& hea
             const qsizetype question = decision.nativeTarget.indexOf('?');
             const QByteArrayView nativePath
                 = QByteArrayView(decision.nativeTarget).first(question < 0 ? decision.nativeTarget.size() : question);
-            return carry(Admission::refuseAi(404,
-                             QStringLiteral("the provider \"%1\" has no endpoint %2 %3 that Gatehouse forwards")
-                                 .arg(provider.name, QString::fromLatin1(head.method),
-                                     QString::fromUtf8(Admission::redactTokens(nativePath))),
-                             "invalid_request_error", QStringLiteral("not_found"), "no_route"),
-                decision);
+            refuseWith(decision,
+                Admission::refuseAi(404,
+                    QStringLiteral("the provider \"%1\" has no endpoint %2 %3 that Gatehouse forwards")
+                        .arg(provider.name, QString::fromLatin1(head.method),
+                            QString::fromUtf8(Admission::redactTokens(nativePath))),
+                    "invalid_request_error", QStringLiteral("not_found"), "no_route"));
+            return;
         }
         case ProviderEndpoint::Kind::Admin: {
             // Files, fine-tuning, batches, model management ...: spend the admin's account beyond inference.
             const tokens::ScopeDecision scope = decision.token->scopes.allowsAiAdmin(provider.name);
             if (!scope.allowed) {
-                return carry(Admission::refuseAuth(
-                                 Authenticator::insufficientScope(decision.token, scope.missingScope,
-                                     QStringLiteral("the endpoint %1 of \"%2\" is not inference: "
-                                                    "it needs the scope %3")
-                                         .arg(QString::fromLatin1(head.method), provider.name, scope.missingScope)),
-                                 true),
-                    decision);
+                refuseWith(decision,
+                    Admission::refuseAuth(
+                        Authenticator::insufficientScope(decision.token, scope.missingScope,
+                            QStringLiteral("the endpoint %1 of \"%2\" is not inference: "
+                                           "it needs the scope %3")
+                                .arg(QString::fromLatin1(head.method), provider.name, scope.missingScope)),
+                        true));
+                return;
             }
             break;
         }
@@ -245,17 +251,18 @@ AdmissionDecision admitAi(AdmissionDecision decision, const HttpRequestHead& hea
         }
     }
 
-    if (auto limited = takeRateLimit(decision, context))
-        return *limited;
-    if (auto limited = Admission::checkAiRequestLimit(*decision.token, context))
-        return carry(*limited, decision);
-    if (head.contentLength > AiExchange::kMaxRequestBytes) {
-        return carry(Admission::refuseAi(413,
-                         QStringLiteral("the request body is larger than %1 bytes").arg(AiExchange::kMaxRequestBytes),
-                         "invalid_request_error", QString(), "body_too_large"),
-            decision);
+    if (!takeRateLimit(decision, context))
+        return;
+    if (auto limited = Admission::checkAiRequestLimit(*decision.token, context)) {
+        refuseWith(decision, std::move(*limited));
+        return;
     }
-    return decision;
+    if (head.contentLength > AiExchange::kMaxRequestBytes) {
+        refuseWith(decision,
+            Admission::refuseAi(413,
+                QStringLiteral("the request body is larger than %1 bytes").arg(AiExchange::kMaxRequestBytes),
+                "invalid_request_error", QString(), "body_too_large"));
+    }
 }
 
 } // namespace
@@ -264,14 +271,16 @@ AdmissionDecision Admission::admitHead(const HttpRequestHead& head, Context& con
 {
     AdmissionDecision decision;
     // One path, decided once: what is routed, authorized, logged and forwarded.
-    const RequestPath::Result normalized = RequestPath::normalize(head.target);
+    const RequestPath::Result normalized = RequestPath::normalizeShared(head.target);
     if (!normalized.ok()) {
         return refuseApi(400, "invalid_request", RequestPath::describe(normalized.error), "bad_target");
     }
     decision.target = normalized.target;
     if (AiExchange::isAiPath(decision.target.path))
-        return admitAi(std::move(decision), head, context);
-    return admitApi(std::move(decision), head, context);
+        admitAi(decision, head, context);
+    else
+        admitApi(decision, head, context);
+    return decision;
 }
 
 AdmissionDecision Admission::admitNativeBody(AdmissionDecision decision, const QByteArray& body, Context& context)
@@ -288,8 +297,9 @@ AdmissionDecision Admission::admitNativeBody(AdmissionDecision decision, const Q
     case ProviderEndpoint::ModelSource::Body: {
         Result<QString> named = ProviderEndpoint::bodyModel(body);
         if (!named) {
-            return carry(
-                refuseAi(400, named.error().message, "invalid_request_error", QString(), "invalid_request"), decision);
+            refuseWith(
+                decision, refuseAi(400, named.error().message, "invalid_request_error", QString(), "invalid_request"));
+            return decision;
         }
         model = *named;
         break;
@@ -301,15 +311,17 @@ AdmissionDecision Admission::admitNativeBody(AdmissionDecision decision, const Q
         break;
     }
     if (endpoint.modelSource != ProviderEndpoint::ModelSource::None) {
-        if (const QString error = ProviderEndpoint::modelNameError(model); !error.isEmpty())
-            return carry(refuseAi(400, error, "invalid_request_error", QString(), "invalid_request"), decision);
+        if (const QString error = ProviderEndpoint::modelNameError(model); !error.isEmpty()) {
+            refuseWith(decision, refuseAi(400, error, "invalid_request_error", QString(), "invalid_request"));
+            return decision;
+        }
     }
     decision.model = model;
     // Without a model (listing models), only a scope for all of the provider's models will do.
     const tokens::ScopeDecision scope
         = decision.token->scopes.allowsModel(provider.name, model.isEmpty() ? QStringLiteral("*") : model);
     if (!scope.allowed) {
-        return carry(
+        refuseWith(decision,
             refuseAuth(
                 Authenticator::insufficientScope(decision.token,
                     model.isEmpty() ? QStringLiteral("ai:%1/*").arg(provider.name) : scope.missingScope,
@@ -317,12 +329,14 @@ AdmissionDecision Admission::admitNativeBody(AdmissionDecision decision, const Q
                         ? QStringLiteral("the token's scopes do not allow every model of \"%1\"").arg(provider.name)
                         : QStringLiteral("the token's scopes do not allow the model \"%1/%2\"")
                               .arg(provider.name, model)),
-                true),
-            decision);
+                true));
+        return decision;
     }
     if (spendsTokens(endpoint.usage)) {
-        if (auto refused = checkAiBudget(*decision.token, context))
-            return carry(*refused, decision);
+        if (auto refused = checkAiBudget(*decision.token, context)) {
+            refuseWith(decision, std::move(*refused));
+            return decision;
+        }
     }
     decision.action = AdmissionDecision::Action::Forward;
     return decision;

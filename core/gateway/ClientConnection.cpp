@@ -277,8 +277,7 @@ void ClientConnection::startExchange(const HttpRequestHead& head)
     m_x.requestId = isValidRequestId(clientId) ? clientId : newRequestId();
     m_x.event.timeMs = m_x.startMs;
     m_x.event.requestId = m_x.requestId;
-    m_x.event.method = head.method;
-    m_x.event.path = RequestEvent::redactQuery(head.target);
+    m_x.event.method = head.method; // its path: once admission has normalised the target
     m_x.event.clientAddress = m_clientAddress;
     // A rejected request whose body has not been read closes the connection instead of draining it.
     if (head.expectsBody())
@@ -404,7 +403,7 @@ void ClientConnection::onUpstreamHead(HttpResponseHead&& head)
             || HttpHeaders::namesEqual(header.name, "content-length")
             || HttpHeaders::namesEqual(header.name, "x-request-id"))
             continue;
-        out.field(header.name, header.value);
+        out.field(header);
     }
     if (noBody) {
         if (head.contentLength >= 0)

@@ -111,7 +111,7 @@ void RequestLogWriter::drain()
         return;
     }
     m_written.fetch_add(quint64(batch.size()));
-    enforceMaxBytes();
+    enforceMaxBytesAfter(batch);
     if (m_usage) {
         for (const RequestEvent& event : batch) {
             if (event.countsAsAiUsage())
@@ -121,8 +121,19 @@ void RequestLogWriter::drain()
     Q_EMIT batchWritten(batch);
 }
 
+void RequestLogWriter::enforceMaxBytesAfter(const QList<RequestEvent>& batch)
+{
+    if (!m_store || m_maxBytes <= 0)
+        return;
+    for (const RequestEvent& event : batch)
+        m_bytesSinceSizeCheck += 100 + event.path.size();
+    if (m_bytesSinceSizeCheck >= qMax<qint64>(m_maxBytes / 64, 4096))
+        enforceMaxBytes();
+}
+
 void RequestLogWriter::enforceMaxBytes()
 {
+    m_bytesSinceSizeCheck = 0;
     if (!m_store || m_maxBytes <= 0)
         return;
     if (auto purged = m_store->purgeOverSize(m_maxBytes); !purged)

@@ -57,6 +57,9 @@ private:
     // The size cap (RequestLogStore::purgeOverSize): after every batch, so that a flood of requests cannot outgrow
     // it between two retention rounds. Under the cap it costs three header reads.
     void enforceMaxBytes();
+    // After a batch: enforceMaxBytes() once the rows written since the last look may have added a 64th of the cap
+    // (about 100 bytes a row), so that a batch costs no size query of its own.
+    void enforceMaxBytesAfter(const QList<RequestEvent>& batch);
     void refreshUsage();
 
     QString m_catalogPath;
@@ -65,6 +68,7 @@ private:
     const Clock& m_clock;
     qint64 m_retentionMs;
     qint64 m_maxBytes; // 0: no cap
+    qint64 m_bytesSinceSizeCheck = 0; // written since enforceMaxBytes() last looked, as estimated
     UsageLedger* m_usage = nullptr;
     int m_usageRefreshMs = 0;
     QThread m_thread;

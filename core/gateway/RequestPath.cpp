@@ -187,6 +187,16 @@ QByteArray NormalizedTarget::target() const
 
 RequestPath::Result RequestPath::normalize(QByteArrayView requestTarget)
 {
+    return normalize(requestTarget, nullptr);
+}
+
+RequestPath::Result RequestPath::normalizeShared(const QByteArray& requestTarget)
+{
+    return normalize(requestTarget, &requestTarget);
+}
+
+RequestPath::Result RequestPath::normalize(QByteArrayView requestTarget, const QByteArray* shared)
+{
     if (requestTarget.size() > kMaxTargetBytes)
         return failure(Error::TooLong);
     // Origin-form: absolute-form ("http://host/"), authority-form ("host:443") and asterisk-form ("*") all start
@@ -227,7 +237,7 @@ RequestPath::Result RequestPath::normalize(QByteArrayView requestTarget)
 
     Result result;
     if (slowFrom < 0) {
-        result.target.path = path.toByteArray();
+        result.target.path = shared && questionMark < 0 ? *shared : path.toByteArray();
     } else {
         const Error error = normalizePath(path, slowFrom, result.target.path);
         if (error != Error::None)

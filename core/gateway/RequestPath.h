@@ -76,8 +76,15 @@ public:
     static constexpr qsizetype kMaxTargetBytes = 8 * 1024;
 
     static Result normalize(QByteArrayView requestTarget);
+    // The same for a target held in a QByteArray: a path that is already normal and has no query (the usual
+    // request) is shared with it rather than copied.
+    static Result normalizeShared(const QByteArray& requestTarget);
     // One English sentence for the 400 response's error_description.
     static QString describe(Error error);
+
+private:
+    // `shared`: the QByteArray that `requestTarget` views, if any.
+    static Result normalize(QByteArrayView requestTarget, const QByteArray* shared);
 };
 
 } // namespace gatehouse::gateway

@@ -150,7 +150,7 @@ void UpstreamRequestHead::buildApi(const HttpRequestHead& head, const Route& rou
         }
         if (fate(header.name, header.value, context.fromTrustedProxy) != Fate::Keep || listedIn(listed, header.name))
             continue;
-        writer.field(header.name, header.value);
+        writer.field(header);
     }
     writeForwarded(writer, head, listed, context, host);
     if (head.chunked)
@@ -179,7 +179,7 @@ void UpstreamRequestHead::buildNative(const HttpRequestHead& head, const Route& 
         if (HttpHeaders::namesEqual(header.name, "host") || isCredentialHeader(header.name)
             || listedIn(listed, header.name) || fate(header.name, header.value, false) != Fate::Keep)
             continue;
-        writer.field(header.name, header.value);
+        writer.field(header);
     }
     for (const auto& [name, value] : credential)
         writer.field(name, value);

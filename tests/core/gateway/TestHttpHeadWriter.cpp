@@ -120,6 +120,21 @@ void TestHttpHeadWriter::refusesFieldsThatCouldSplitTheHead()
     QCOMPARE(writer.refusedFields(), 1);
     writer.finish();
     QCOMPARE(out, QByteArrayLiteral("Before: 1\r\nAfter: 2\r\n\r\n"));
+
+    // A name written in the source has its value looked at all the same, at every length and position.
+    for (qsizetype length = 1; length <= 24; ++length) {
+        for (qsizetype at = 0; at < length; ++at) {
+            for (char bad : {'\r', '\n', '\0'}) {
+                QByteArray text(length, 'v');
+                text[at] = bad;
+                QByteArray written;
+                HttpHeadWriter check(written);
+                check.field("X-Request-Id", text);
+                QCOMPARE(check.refusedFields(), 1);
+                QVERIFY(HttpHeadWriter::isFieldValue(QByteArray(length, 'v')));
+            }
+        }
+    }
 }
 
 void TestHttpHeadWriter::destructorFinishes()

@@ -391,6 +391,13 @@ void TestHttpRequestParser::rejects_data()
                                 << QByteArrayLiteral("invalid_header");
     QTest::newRow("control in value") << QByteArrayLiteral("GET / HTTP/1.1\r\nX: a\x01z\r\n\r\n") << 400
                                       << QByteArrayLiteral("invalid_header");
+    // HttpHeadWriter forwards parsed fields without a second look: no value it is given may hold NUL or DEL.
+    QTest::newRow("NUL in value") << QByteArray("GET / HTTP/1.1\r\nX: a\0z\r\n\r\n", 26) << 400
+                                  << QByteArrayLiteral("invalid_header");
+    QTest::newRow("DEL in value") << QByteArrayLiteral("GET / HTTP/1.1\r\nX: a\x7fz\r\n\r\n") << 400
+                                  << QByteArrayLiteral("invalid_header");
+    QTest::newRow("NUL in name") << QByteArray("GET / HTTP/1.1\r\nX\0: a\r\n\r\n", 25) << 400
+                                 << QByteArrayLiteral("invalid_header");
     QTest::newRow("chunk size letters") << chunkedHead + QByteArrayLiteral("zz\r\nhello\r\n0\r\n\r\n") << 400
                                         << QByteArrayLiteral("bad_chunk");
     QTest::newRow("chunk size negative") << chunkedHead + QByteArrayLiteral("-5\r\nhello\r\n0\r\n\r\n") << 400

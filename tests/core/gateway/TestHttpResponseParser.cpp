@@ -333,6 +333,11 @@ void TestHttpResponseParser::rejects_data()
                                          << QByteArrayLiteral("invalid_line_ending");
     QTest::newRow("bare CR") << QByteArrayLiteral("HTTP/1.1 200 OK\r\nContent-Length: 0\rX: y\r\n\r\n")
                              << QByteArrayLiteral("invalid_line_ending");
+    // HttpHeadWriter forwards parsed fields without a second look: no value it is given may hold NUL or a control.
+    QTest::newRow("NUL in value") << QByteArray("HTTP/1.1 200 OK\r\nX: a\0b\r\nContent-Length: 0\r\n\r\n", 46)
+                                  << QByteArrayLiteral("invalid_header");
+    QTest::newRow("control in value") << QByteArrayLiteral("HTTP/1.1 200 OK\r\nX: a\x01b\r\nContent-Length: 0\r\n\r\n")
+                                      << QByteArrayLiteral("invalid_header");
     QTest::newRow("space before colon") << QByteArrayLiteral(
         "HTTP/1.1 200 OK\r\nX-Custom : 0\r\nContent-Length: 0\r\n\r\n")
                                         << QByteArrayLiteral("invalid_header");
