@@ -202,6 +202,10 @@ Result<ChatRequest> ChatRequest::parse(QByteArrayView body)
             continue;
         if (!isInteger(value) || value.toDouble() < 1)
             return Error::invalid(key, QStringLiteral("must be a positive integer"));
+        // A double beyond qint64 would make the conversion below undefined (found by fuzz_chat_request); no model
+        // takes a trillion tokens either.
+        if (value.toDouble() > 1e12)
+            return Error::invalid(key, QStringLiteral("must be at most 1000000000000"));
         if (!request.m_maxTokens)
             request.m_maxTokens = qint64(value.toDouble());
     }

@@ -75,6 +75,9 @@ private Q_SLOTS:
         QTest::newRow("max_tokens zero") << QByteArray(
             R"({"model":"m","messages":[{"role":"user","content":"x"}],"max_tokens":0})")
                                          << QStringLiteral("max_tokens");
+        QTest::newRow("max_tokens beyond 64 bits") << QByteArray(
+            R"({"model":"m","messages":[{"role":"user","content":"x"}],"max_tokens":6777777777777777777777777777777774})")
+                                                   << QStringLiteral("max_tokens");
         QTest::newRow("max_tokens fraction")
             << QByteArray(R"({"model":"m","messages":[{"role":"user","content":"x"}],"max_completion_tokens":1.5})")
             << QStringLiteral("max_completion_tokens");
