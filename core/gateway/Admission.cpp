@@ -5,13 +5,12 @@
 #include "core/gateway/Authenticator.h"
 #include "core/gateway/RateLimiter.h"
 #include "core/gateway/UsageLedger.h"
+#include "core/tokens/TokenFormat.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QVarLengthArray>
-
-#include <cctype>
 
 namespace gatehouse::gateway {
 
@@ -283,6 +282,14 @@ AdmissionDecision Admission::admitHead(const HttpRequestHead& head, Context& con
     return decision;
 }
 
+QString Admission::modelError(const QString& model)
+{
+    QString error = ProviderEndpoint::modelNameError(model);
+    if (error.isEmpty() && carriesToken(model.toUtf8()))
+        error = QStringLiteral("a model name never holds a Gatehouse token");
+    return error;
+}
+
 AdmissionDecision Admission::admitNativeBody(AdmissionDecision decision, const QByteArray& body, Context& context)
 {
     const AiProviderRoute& provider = *decision.provider;
@@ -311,7 +318,7 @@ AdmissionDecision Admission::admitNativeBody(AdmissionDecision decision, const Q
         break;
     }
     if (endpoint.modelSource != ProviderEndpoint::ModelSource::None) {
-        if (const QString error = ProviderEndpoint::modelNameError(model); !error.isEmpty()) {
+        if (const QString error = modelError(model); !error.isEmpty()) {
             refuseWith(decision, refuseAi(400, error, "invalid_request_error", QString(), "invalid_request"));
             return decision;
         }
@@ -417,30 +424,25 @@ AdmissionDecision Admission::refuseAuth(const AuthDecision& auth, bool aiShape)
 
 bool Admission::carriesToken(QByteArrayView value)
 {
-    for (qsizetype at = value.indexOf('_'); at >= 3; at = value.indexOf('_', at + 1)) {
-        if (value.sliced(at - 3, 3).compare("gth", Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
+    return tokens::TokenFormat::holdsLeaked(value);
 }
 
 QByteArray Admission::redactTokens(QByteArrayView text)
 {
-    if (!carriesToken(text))
+    qsizetype length = 0;
+    qsizetype at = tokens::TokenFormat::findLeaked(text, 0, &length);
+    if (at < 0)
         return text.toByteArray();
     QByteArray out;
     out.reserve(text.size());
-    qsizetype i = 0;
-    while (i < text.size()) {
-        if (i + 4 <= text.size() && text.sliced(i, 4).compare("gth_", Qt::CaseInsensitive) == 0) {
-            out += "gth_[redacted]";
-            i += 4;
-            while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_'))
-                ++i;
-            continue;
-        }
-        out += text[i++];
+    qsizetype done = 0;
+    while (at >= 0) {
+        out += text.sliced(done, at - done);
+        out += "gth_[redacted]";
+        done = at + length;
+        at = tokens::TokenFormat::findLeaked(text, done, &length);
     }
+    out += text.sliced(done);
     return out;
 }
 

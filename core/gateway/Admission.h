@@ -90,10 +90,13 @@ public:
     // The RFC 6750 refusal of a credential; in OpenAI's shape on the AI routes, the challenge header on every route.
     static AdmissionDecision refuseAuth(const AuthDecision& auth, bool aiShape);
 
-    // `text` with every Gatehouse token in it (any letter case of the gth_ prefix) replaced, for an answer or a log
-    // line that quotes what a client sent.
+    // Why a model a client names cannot be used (empty: it can): ProviderEndpoint::modelNameError(), and a
+    // Gatehouse token, which answers (a 403's scope, a 404) would otherwise quote.
+    static QString modelError(const QString& model);
+    // `text` with every Gatehouse token in it (TokenFormat::findLeaked) replaced, for an answer or a log line that
+    // quotes what a client sent.
     static QByteArray redactTokens(QByteArrayView text);
-    // Whether a header value carries a Gatehouse token (x-api-key, api-key, x-goog-api-key are removed then).
+    // Whether a value carries a Gatehouse token (x-api-key, api-key, x-goog-api-key are removed then).
     static bool carriesToken(QByteArrayView value);
 };
 

@@ -66,17 +66,9 @@ bool queryCarriesToken(QByteArrayView target)
             return true;
         start = end + 1;
     }
-    // "gth_" in any letter case, its underscore also percent-encoded (an upstream would decode it).
-    for (qsizetype at = query.indexOf('_'); at >= 0; at = query.indexOf('_', at + 1)) {
-        if (at >= 3 && query.sliced(at - 3, 3).compare("gth", Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    for (qsizetype at = query.indexOf('%'); at >= 0; at = query.indexOf('%', at + 1)) {
-        if (at >= 3 && at + 3 <= query.size() && query.sliced(at - 3, 3).compare("gth", Qt::CaseInsensitive) == 0
-            && query.sliced(at, 3).compare("%5f", Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
+    // A token anywhere in the query, in any letter case, its underscore also percent-encoded (an upstream would
+    // decode it).
+    return tokens::TokenFormat::holdsLeaked(query);
 }
 
 QByteArray quoted(const QString& text)

@@ -134,7 +134,7 @@ void ClientConnection::dispatchAiChat()
     const QString model = ai.chat->model();
     // The model is quoted in answers and headers (a 403's challenge): refused before it is used if it could
     // break either.
-    if (const QString error = ProviderEndpoint::modelNameError(model); !error.isEmpty()) {
+    if (const QString error = Admission::modelError(model); !error.isEmpty()) {
         respondAiError(400, openAiError(error, "invalid_request_error"), "invalid_request");
         return;
     }

@@ -92,4 +92,34 @@ QString TokenFormat::hint(QByteArrayView token)
     return QString::fromLatin1(token.last(qMin(kHintLength, token.size())));
 }
 
+qsizetype TokenFormat::findLeaked(QByteArrayView text, qsizetype from, qsizetype* length)
+{
+    const auto lower = [](char c) { return char(c | 0x20); };
+    const auto alphanumeric
+        = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    const qsizetype size = text.size();
+    for (qsizetype at = qMax<qsizetype>(from, 0); at + 4 <= size; ++at) {
+        if (lower(text[at]) != 'g' || lower(text[at + 1]) != 't' || lower(text[at + 2]) != 'h')
+            continue;
+        if (at > 0 && alphanumeric(text[at - 1]))
+            continue; // inside a word: "strength_"
+        qsizetype body = at + 3;
+        if (text[body] == '_')
+            body += 1;
+        else if (body + 3 <= size && text[body] == '%' && text[body + 1] == '5' && lower(text[body + 2]) == 'f')
+            body += 3;
+        else
+            continue;
+        qsizetype end = body;
+        while (end < size && alphanumeric(text[end]))
+            ++end;
+        if (end - body < kLeakedBodyLength)
+            continue;
+        if (length)
+            *length = end - at;
+        return at;
+    }
+    return -1;
+}
+
 } // namespace gatehouse::tokens

@@ -35,6 +35,15 @@ public:
     static QString describe(Defect defect);
     // The last kHintLength characters, kept at rest so an admin can recognise a token.
     static QString hint(QByteArrayView token);
+
+    // Where `text` holds what looks like a token, for the places that must never pass one on (headers to upstreams,
+    // URLs, answers, logs): "gth_" in any letter case (its underscore also percent-encoded, as in a URL), not inside
+    // a word, followed by at least kLeakedBodyLength base62 characters. Looser than check(), so that a token in
+    // another letter case, or cut short, still counts; "strength_min" does not. The first match at or after `from`:
+    // its position, and its length in `length`; -1 when there is none.
+    static constexpr qsizetype kLeakedBodyLength = 16;
+    static qsizetype findLeaked(QByteArrayView text, qsizetype from = 0, qsizetype* length = nullptr);
+    static bool holdsLeaked(QByteArrayView text) { return findLeaked(text) >= 0; }
 };
 
 } // namespace gatehouse::tokens

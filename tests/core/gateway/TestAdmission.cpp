@@ -168,8 +168,11 @@ private Q_SLOTS:
             << QByteArray("GET") << QByteArray("/public/x?ACCESS_TOKEN=abc") << QByteArray("read") << 400
             << QByteArray("query_token") << QByteArray("public") << QByteArray();
         QTest::newRow("gatehouse token in the query")
-            << QByteArray("GET") << QByteArray("/public/x?k=GtH_abc") << QByteArray("read") << 400
-            << QByteArray("query_token") << QByteArray("public") << QByteArray();
+            << QByteArray("GET") << QByteArray("/public/x?k=GtH_abcdefghijklmnopqrstuvwxyz0123456789")
+            << QByteArray("read") << 400 << QByteArray("query_token") << QByteArray("public") << QByteArray();
+        QTest::newRow("a word that ends in gth_ is no token")
+            << QByteArray("GET") << QByteArray("/public/x?strength_minimum_value_abcdefgh=3") << QByteArray("read") << 0
+            << QByteArray() << QByteArray("public") << QByteArray("/public/x?strength_minimum_value_abcdefgh=3");
     }
 
     void apiRequests()
@@ -297,10 +300,16 @@ private Q_SLOTS:
 
     void redactsTokens()
     {
-        QCOMPARE(Admission::redactTokens("/a/gth_AbC123/b"), QByteArray("/a/gth_[redacted]/b"));
-        QCOMPARE(Admission::redactTokens("/a/GTH_x"), QByteArray("/a/gth_[redacted]"));
-        QCOMPARE(Admission::redactTokens("/a/b_c"), QByteArray("/a/b_c"));
-        QVERIFY(Admission::carriesToken("Bearer gTh_x"));
+        Fixture f;
+        QCOMPARE(Admission::redactTokens(QByteArray("/a/" + f.readToken + "/b")), QByteArray("/a/gth_[redacted]/b"));
+        QCOMPARE(Admission::redactTokens(QByteArray("/a/GTH_" + f.readToken.mid(4) + "?x=" + f.aiToken)),
+            QByteArray("/a/gth_[redacted]?x=gth_[redacted]"));
+        // Cut short, or with its underscore percent-encoded, it is still a token; inside a word it is not.
+        QCOMPARE(Admission::redactTokens(QByteArray("/a/gth%5F" + f.readToken.mid(4, 20))), QByteArray("/a/gth_[redacted]"));
+        QCOMPARE(Admission::redactTokens("/a/b_c?strength_min=3&length_abcdefghijklmnopqrstuvwxyz=1"),
+            QByteArray("/a/b_c?strength_min=3&length_abcdefghijklmnopqrstuvwxyz=1"));
+        QVERIFY(Admission::carriesToken(QByteArray("Bearer " + f.readToken.toUpper())));
+        QVERIFY(!Admission::carriesToken("gth_short"));
         QVERIFY(!Admission::carriesToken("sk-abc_def"));
     }
 };
