@@ -305,7 +305,8 @@ private Q_SLOTS:
         QCOMPARE(Admission::redactTokens(QByteArray("/a/GTH_" + f.readToken.mid(4) + "?x=" + f.aiToken)),
             QByteArray("/a/gth_[redacted]?x=gth_[redacted]"));
         // Cut short, or with its underscore percent-encoded, it is still a token; inside a word it is not.
-        QCOMPARE(Admission::redactTokens(QByteArray("/a/gth%5F" + f.readToken.mid(4, 20))), QByteArray("/a/gth_[redacted]"));
+        QCOMPARE(
+            Admission::redactTokens(QByteArray("/a/gth%5F" + f.readToken.mid(4, 20))), QByteArray("/a/gth_[redacted]"));
         QCOMPARE(Admission::redactTokens("/a/b_c?strength_min=3&length_abcdefghijklmnopqrstuvwxyz=1"),
             QByteArray("/a/b_c?strength_min=3&length_abcdefghijklmnopqrstuvwxyz=1"));
         QVERIFY(Admission::carriesToken(QByteArray("Bearer " + f.readToken.toUpper())));
