@@ -9,24 +9,6 @@ namespace gatehouse {
 
 namespace {
 
-bool spendsTokens(UsageShape shape)
-{
-    switch (shape) {
-    case UsageShape::None:
-    case UsageShape::AnthropicCountTokens:
-    case UsageShape::GeminiCountTokens:
-        return false;
-    case UsageShape::OpenAiChat:
-    case UsageShape::OpenAiResponses:
-    case UsageShape::OpenAiEmbeddings:
-    case UsageShape::Anthropic:
-    case UsageShape::Gemini:
-    case UsageShape::Ollama:
-        return true;
-    }
-    return false;
-}
-
 // A substring every piece carrying usage has, so that the many pieces of a stream that carry none (each token of an
 // answer) are passed over without building a JSON tree for them.
 QByteArrayView usageMarker(UsageShape shape)

@@ -17,4 +17,11 @@ enum class UsageShape {
     Ollama, // api/chat, api/generate, api/embed: prompt_eval_count, eval_count; NDJSON when streamed
 };
 
+// Whether an answer of this shape spends tokens, and so is counted (reported, else estimated) against budgets.
+constexpr bool spendsTokens(UsageShape shape)
+{
+    return shape != UsageShape::None && shape != UsageShape::AnthropicCountTokens
+        && shape != UsageShape::GeminiCountTokens;
+}
+
 } // namespace gatehouse

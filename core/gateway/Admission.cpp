@@ -94,18 +94,6 @@ bool takeRateLimit(AdmissionDecision& decision, Admission::Context& context)
     return false;
 }
 
-bool spendsTokens(UsageShape shape)
-{
-    switch (shape) {
-    case UsageShape::None:
-    case UsageShape::AnthropicCountTokens:
-    case UsageShape::GeminiCountTokens:
-        return false;
-    default:
-        return true;
-    }
-}
-
 void admitApi(AdmissionDecision& decision, const HttpRequestHead& head, Admission::Context& context)
 {
     const QByteArray& path = decision.target.path;

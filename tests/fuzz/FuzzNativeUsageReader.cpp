@@ -56,9 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         require(same(whole, split), "the same usage however the bytes are cut");
         require(whole.promptTokens >= 0 && whole.completionTokens >= 0, "no negative counts");
         require(!(whole.reported && whole.estimated), "reported or estimated, not both");
-        const bool spends = shape != UsageShape::None && shape != UsageShape::AnthropicCountTokens
-            && shape != UsageShape::GeminiCountTokens;
-        if (!spends)
+        if (!gatehouse::spendsTokens(shape))
             require(!whole.reported && !whole.estimated, "a shape that spends nothing counts nothing");
         else
             require(whole.reported || whole.estimated, "a shape that spends tokens is never counted as nothing");
