@@ -62,15 +62,6 @@ bool isValidRequestId(QByteArrayView id)
     return true;
 }
 
-bool listsName(const QList<QByteArrayView>& names, QByteArrayView name)
-{
-    for (QByteArrayView listed : names) {
-        if (HttpHeaders::namesEqual(listed, name))
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
 ClientConnection::ClientConnection(EngineState& state, UpstreamPool& pool, QTcpSocket* socket, QObject* parent)
@@ -399,7 +390,7 @@ void ClientConnection::onUpstreamHead(HttpResponseHead&& head)
     out.append("\r\n");
     const QList<QByteArrayView> listed = UpstreamRequestHead::connectionTokens(head.headers);
     for (const HttpHeader& header : head.headers.all()) {
-        if (isHopByHopHeader(header.name) || listsName(listed, header.name)
+        if (isHopByHopHeader(header.name) || UpstreamRequestHead::listsName(listed, header.name)
             || HttpHeaders::namesEqual(header.name, "content-length")
             || HttpHeaders::namesEqual(header.name, "x-request-id"))
             continue;

@@ -8,15 +8,6 @@ namespace gatehouse::gateway {
 
 namespace {
 
-bool listedIn(const QList<QByteArrayView>& tokens, QByteArrayView name)
-{
-    for (QByteArrayView token : tokens) {
-        if (HttpHeaders::namesEqual(token, name))
-            return true;
-    }
-    return false;
-}
-
 bool isCredentialHeader(QByteArrayView name)
 {
     return HttpHeaders::namesEqual(name, "x-api-key") || HttpHeaders::namesEqual(name, "api-key")
@@ -38,8 +29,9 @@ void writeForwarded(HttpHeadWriter& writer, const HttpRequestHead& head, const Q
     writer.append("X-Forwarded-For: ");
     if (context.fromTrustedProxy) {
         for (const HttpHeader& header : head.headers.all()) {
-            if (HttpHeaders::namesEqual(header.name, "x-forwarded-for") && !listedIn(listed, header.name)
-                && HttpHeadWriter::isFieldValue(header.value) && !header.value.trimmed().isEmpty())
+            if (HttpHeaders::namesEqual(header.name, "x-forwarded-for")
+                && !UpstreamRequestHead::listsName(listed, header.name) && HttpHeadWriter::isFieldValue(header.value)
+                && !header.value.trimmed().isEmpty())
                 writer.append(header.value).append(", ");
         }
     }
@@ -103,6 +95,15 @@ UpstreamRequestHead::Fate UpstreamRequestHead::fate(QByteArrayView name, QByteAr
     }
 }
 
+bool UpstreamRequestHead::listsName(const QList<QByteArrayView>& names, QByteArrayView name)
+{
+    for (QByteArrayView listed : names) {
+        if (HttpHeaders::namesEqual(listed, name))
+            return true;
+    }
+    return false;
+}
+
 QList<QByteArrayView> UpstreamRequestHead::connectionTokens(const HttpHeaders& headers)
 {
     // "close" and "keep-alive" name no other header (Keep-Alive is hop-by-hop anyway), so the usual
@@ -148,7 +149,7 @@ void UpstreamRequestHead::buildApi(const HttpRequestHead& head, const Route& rou
             hasHost = true;
             continue;
         }
-        if (fate(header.name, header.value, context.fromTrustedProxy) != Fate::Keep || listedIn(listed, header.name))
+        if (fate(header.name, header.value, context.fromTrustedProxy) != Fate::Keep || listsName(listed, header.name))
             continue;
         writer.field(header);
     }
@@ -177,7 +178,7 @@ void UpstreamRequestHead::buildNative(const HttpRequestHead& head, const Route& 
         // No credential of the client's, whatever it holds (the provider's own is added below), and nothing about
         // the client's network: a provider is a third party, not the team's own upstream.
         if (HttpHeaders::namesEqual(header.name, "host") || isCredentialHeader(header.name)
-            || listedIn(listed, header.name) || fate(header.name, header.value, false) != Fate::Keep)
+            || listsName(listed, header.name) || fate(header.name, header.value, false) != Fate::Keep)
             continue;
         writer.field(header);
     }

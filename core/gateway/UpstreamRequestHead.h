@@ -50,6 +50,8 @@ public:
 
     // The names a Connection header lists (other than close and keep-alive), which are hop-by-hop too.
     static QList<QByteArrayView> connectionTokens(const HttpHeaders& headers);
+    // Whether `name` is one of `names` (as connectionTokens() gives them), in any letter case.
+    static bool listsName(const QList<QByteArrayView>& names, QByteArrayView name);
 };
 
 } // namespace gatehouse::gateway
