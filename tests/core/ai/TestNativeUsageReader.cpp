@@ -207,6 +207,7 @@ AiUsage readInPieces(UsageShape shape, const QByteArray& contentType, const QByt
     qsizetype at = 0;
     cuts.append(body.size());
     for (qsizetype cut : cuts) {
+        cut = qBound(at, cut, body.size()); // a cut past a short body is its end
         reader.feed(QByteArrayView(body).sliced(at, cut - at));
         at = cut;
     }
