@@ -109,6 +109,7 @@ package() {
 # UBSan. First every corpus is replayed (CTest, label fuzz: the inputs that once crashed are there too), then each
 # target fuzzes for its share of the time, starting from its corpus; new inputs go to build-fuzz/corpus, never into
 # the repository. Any crash, leak, timeout or broken invariant fails, and the input is left in build-fuzz/artifacts.
+# FUZZ_SEED=N fixes libFuzzer's seed, so that a run repeats the one before it (CI: a gate, not a fuzzing farm).
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 fuzz() {
     local total=${1:-60} dir=build-fuzz
@@ -127,6 +128,7 @@ fuzz() {
         mkdir -p "$dir/corpus/$target"
         echo "fuzz: $target for ${each}s"
         if ! "$dir/tests/fuzz/$target" -max_total_time="$each" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+            ${FUZZ_SEED:+-seed="$FUZZ_SEED"} \
             -artifact_prefix="$dir/artifacts/$target-" "$dir/corpus/$target" "tests/fuzz/corpus/$target" \
             >"$dir/artifacts/$target.log" 2>&1; then
             tail -n 60 "$dir/artifacts/$target.log" >&2
