@@ -2,7 +2,6 @@
 // bytes, fed in pieces the way a socket delivers them. How the bytes are cut must not change what is parsed: the
 // events of a split feed are compared with those of one whole feed. Every request-target delivered also goes
 // through RequestPath with its invariants checked, as the gateway will do with it.
-#include "core/gateway/HttpHeadWriter.h"
 #include "core/gateway/HttpParser.h"
 #include "tests/fuzz/FuzzInput.h"
 #include "tests/fuzz/HttpFeeding.h"
@@ -29,16 +28,7 @@ public:
         QByteArray event = "head " + head.method + ' ' + head.target + ' ' + QByteArray::number(head.versionMajor) + '.'
             + QByteArray::number(head.versionMinor) + (head.keepAlive ? " keep-alive" : " close")
             + (head.chunked ? " chunked " : " length ") + QByteArray::number(head.contentLength);
-        for (const HttpHeader& header : head.headers) {
-            // The header writer forwards parsed fields without a second look (HttpHeadWriter::field(HttpHeader)).
-            require(gatehouse::gateway::HttpHeadWriter::isFieldName(header.name)
-                    && gatehouse::gateway::HttpHeadWriter::isFieldValue(header.value),
-                "a delivered field is a token name and a value without CR, LF or NUL");
-            event += '\n';
-            event += header.name;
-            event += ": ";
-            event += header.value;
-        }
+        gatehouse::fuzz::appendFields(event, head.headers);
         events.append(event);
         gatehouse::fuzz::checkRequestPath(head.target);
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/gateway/HttpHeadWriter.h"
 #include "core/gateway/HttpParser.h"
 #include "tests/fuzz/FuzzInput.h"
 
@@ -9,6 +10,21 @@
 #include <cstdio>
 
 namespace gatehouse::fuzz {
+
+// Appends a delivered head's fields to its event, one "name: value" line each, checking what the header writer
+// relies on when it forwards parsed fields without a second look (HttpHeadWriter::field(HttpHeader)).
+inline void appendFields(QByteArray& event, const gateway::HttpHeaders& headers)
+{
+    for (const gateway::HttpHeader& header : headers) {
+        require(
+            gateway::HttpHeadWriter::isFieldName(header.name) && gateway::HttpHeadWriter::isFieldValue(header.value),
+            "a delivered field is a token name and a value without CR, LF or NUL");
+        event += '\n';
+        event += header.name;
+        event += ": ";
+        event += header.value;
+    }
+}
 
 // Feeds one piece, resuming after each complete message as the connection does once it has answered.
 inline bool feedPiece(gateway::HttpParser& parser, QByteArrayView piece)
