@@ -4,6 +4,7 @@
 #include "core/ai/BufferedTranslator.h"
 #include "core/ai/ConversationTurns.h"
 #include "core/ai/ImageUrl.h"
+#include "core/ai/TokenCount.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -244,9 +245,9 @@ QString AnthropicAdapter::finishReason(const QString& stopReason)
 
 qint64 AnthropicAdapter::promptTokens(const QJsonObject& usage)
 {
-    return qint64(usage.value(QStringLiteral("input_tokens")).toDouble())
-        + qint64(usage.value(QStringLiteral("cache_creation_input_tokens")).toDouble())
-        + qint64(usage.value(QStringLiteral("cache_read_input_tokens")).toDouble());
+    return tokenCount(usage, QLatin1String("input_tokens"))
+        + tokenCount(usage, QLatin1String("cache_creation_input_tokens"))
+        + tokenCount(usage, QLatin1String("cache_read_input_tokens"));
 }
 
 Result<QByteArray> AnthropicAdapter::toChatCompletion(const QByteArray& messagesResponse, AiUsage& usage)
@@ -288,7 +289,7 @@ Result<QByteArray> AnthropicAdapter::toChatCompletion(const QByteArray& messages
 
     const QJsonObject upstreamUsage = response.value(QStringLiteral("usage")).toObject();
     usage.promptTokens = promptTokens(upstreamUsage);
-    usage.completionTokens = qint64(upstreamUsage.value(QStringLiteral("output_tokens")).toDouble());
+    usage.completionTokens = tokenCount(upstreamUsage, QLatin1String("output_tokens"));
     usage.reported = !upstreamUsage.isEmpty();
 
     QJsonObject out;

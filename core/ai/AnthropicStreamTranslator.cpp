@@ -2,6 +2,7 @@
 
 #include "core/ai/AnthropicAdapter.h"
 #include "core/ai/OpenAiError.h"
+#include "core/ai/TokenCount.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,7 +30,7 @@ void AnthropicStreamTranslator::onEvent(const SseEvent& event, QByteArray& out)
             m_writer.setModel(message.value(QStringLiteral("model")).toString());
         const QJsonObject usage = message.value(QStringLiteral("usage")).toObject();
         m_usage.promptTokens = AnthropicAdapter::promptTokens(usage);
-        m_usage.completionTokens = qint64(usage.value(QStringLiteral("output_tokens")).toDouble());
+        m_usage.completionTokens = tokenCount(usage, QLatin1String("output_tokens"));
         m_usage.reported = !usage.isEmpty();
         m_started = true;
         out += m_writer.role();
@@ -62,7 +63,7 @@ void AnthropicStreamTranslator::onEvent(const SseEvent& event, QByteArray& out)
         const QJsonObject usage = data.value(QStringLiteral("usage")).toObject();
         // output_tokens is cumulative; newer API versions repeat the (cumulative) input counts here as well.
         if (usage.contains(QStringLiteral("output_tokens"))) {
-            m_usage.completionTokens = qint64(usage.value(QStringLiteral("output_tokens")).toDouble());
+            m_usage.completionTokens = tokenCount(usage, QLatin1String("output_tokens"));
             m_usage.reported = true;
         }
         if (usage.contains(QStringLiteral("input_tokens")))

@@ -4,6 +4,7 @@
 #include "core/ai/ConversationTurns.h"
 #include "core/ai/GeminiStreamTranslator.h"
 #include "core/ai/ImageUrl.h"
+#include "core/ai/TokenCount.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -268,10 +269,10 @@ void GeminiAdapter::readUsage(const QJsonObject& usageMetadata, AiUsage& usage)
 {
     if (usageMetadata.isEmpty())
         return;
-    usage.promptTokens = qint64(usageMetadata.value(QStringLiteral("promptTokenCount")).toDouble());
+    usage.promptTokens = tokenCount(usageMetadata, QLatin1String("promptTokenCount"));
     // Thinking tokens are billed as output, and OpenAI counts reasoning tokens in completion_tokens as well.
-    usage.completionTokens = qint64(usageMetadata.value(QStringLiteral("candidatesTokenCount")).toDouble())
-        + qint64(usageMetadata.value(QStringLiteral("thoughtsTokenCount")).toDouble());
+    usage.completionTokens = tokenCount(usageMetadata, QLatin1String("candidatesTokenCount"))
+        + tokenCount(usageMetadata, QLatin1String("thoughtsTokenCount"));
     usage.reported = true;
 }
 

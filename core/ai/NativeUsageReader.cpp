@@ -1,5 +1,7 @@
 #include "core/ai/NativeUsageReader.h"
 
+#include "core/ai/TokenCount.h"
+
 #include <QJsonDocument>
 #include <QJsonValue>
 
@@ -21,18 +23,6 @@ QByteArrayView usageMarker(UsageShape shape)
     default:
         return "usage";
     }
-}
-
-// A count as the provider wrote it; anything but a non-negative number (null, a string, a negative or absurd value
-// from a misbehaving upstream) is read as nothing or capped, so a cast to qint64 can never overflow.
-qint64 tokenCount(const QJsonValue& value)
-{
-    if (!value.isDouble())
-        return 0;
-    const double count = value.toDouble();
-    if (!(count > 0))
-        return 0;
-    return qint64(std::min(count, 1e15));
 }
 
 bool isBlank(char c)

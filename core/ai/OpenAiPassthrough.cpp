@@ -2,6 +2,7 @@
 
 #include "core/ai/BufferedTranslator.h"
 #include "core/ai/OpenAiStreamTranslator.h"
+#include "core/ai/TokenCount.h"
 
 #include <QJsonDocument>
 
@@ -57,8 +58,8 @@ void OpenAiPassthrough::readUsage(const QJsonObject& usage, AiUsage& out)
 {
     if (usage.isEmpty())
         return;
-    out.promptTokens = qint64(usage.value(QStringLiteral("prompt_tokens")).toDouble());
-    out.completionTokens = qint64(usage.value(QStringLiteral("completion_tokens")).toDouble());
+    out.promptTokens = tokenCount(usage, QLatin1String("prompt_tokens"));
+    out.completionTokens = tokenCount(usage, QLatin1String("completion_tokens"));
     out.reported = true;
 }
 
