@@ -62,8 +62,27 @@ quint32 EpollEventDispatcher::wantedEvents(const Watch& watch) const
     return events;
 }
 
+EpollEventDispatcher* EpollEventDispatcher::ofThisThread()
+{
+    return qobject_cast<EpollEventDispatcher*>(QAbstractEventDispatcher::instance());
+}
+
+bool EpollEventDispatcher::quietSince(qintptr fd, quint64 pass) const
+{
+    const auto it = m_watches.constFind(int(fd));
+    if (it == m_watches.cend() || !(it->kernelEvents & EPOLLIN) || !(it->read && it->read->isEnabled()))
+        return false;
+    // A wait has run since `pass` and since input was watched, and none since `pass` found input (ready in `pass`
+    // itself is what was read then: level-triggered, anything left would have been found again). A long pass
+    // (a burst of events, a slow handler) leaves a wide window after its wait: then the caller asks the kernel.
+    return pass < m_pass && it->inputWatchedSince < m_pass && it->readyInPass <= pass
+        && monotonicNs() - m_waitEndedNs < kFreshWaitNs;
+}
+
 void EpollEventDispatcher::tellKernel(int fd, Watch& watch, quint32 events)
 {
+    if ((events & EPOLLIN) && !(watch.kernelEvents & EPOLLIN))
+        watch.inputWatchedSince = m_pass;
     if (events == 0) {
         epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
     } else {
@@ -191,6 +210,18 @@ int EpollEventDispatcher::waitTimeoutMs() const
     return int(std::clamp<qint64>(waitMs, 0, 24LL * 3600 * 1000));
 }
 
+void EpollEventDispatcher::noteReady(const epoll_event* events, int ready)
+{
+    ++m_pass;
+    m_waitEndedNs = monotonicNs();
+    // All first, so that a handler early in the pass knows of a descriptor whose turn comes later (quietSince).
+    for (int i = 0; i < ready; ++i) {
+        const auto it = m_watches.find(events[i].data.fd);
+        if (it != m_watches.end())
+            it->readyInPass = m_pass;
+    }
+}
+
 bool EpollEventDispatcher::dispatchSocketEvents(const epoll_event* events, int ready)
 {
     bool handled = false;
@@ -291,6 +322,7 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
     } while (ready < 0 && errno == EINTR);
     if (wait)
         Q_EMIT awake();
+    noteReady(events, qMax(ready, 0));
 
     bool handled = false;
     if (sockets) {

@@ -26,6 +26,17 @@ public:
     // False if the kernel refused an epoll instance; the caller then keeps Qt's dispatcher.
     bool isValid() const { return m_epoll >= 0 && m_wakeFd >= 0; }
 
+    // The dispatcher of the calling thread, if it is one of these.
+    static EpollEventDispatcher* ofThisThread();
+
+    // The number of the current pass: one more after each wait for events.
+    quint64 pass() const { return m_pass; }
+    // True when a wait for events since `pass` has found the descriptor unreadable: the kernel watched it for
+    // input through that wait, it has not been ready since `pass`, a read notifier wants it now, and that wait
+    // ended less than kFreshWaitNs ago. Only bytes that came in that short while are unknown.
+    bool quietSince(qintptr fd, quint64 pass) const;
+    static constexpr qint64 kFreshWaitNs = 500'000;
+
     bool processEvents(QEventLoop::ProcessEventsFlags flags) override;
     void registerSocketNotifier(QSocketNotifier* notifier) override;
     void unregisterSocketNotifier(QSocketNotifier* notifier) override;
@@ -46,6 +57,8 @@ private:
         // The live notifiers of the descriptor, enabled or not: while one lives, the number names the same file.
         QList<QSocketNotifier*> known;
         quint32 kernelEvents = 0; // what epoll is told to watch for
+        quint64 inputWatchedSince = 0; // the pass in which epoll was last told to watch for input
+        quint64 readyInPass = 0; // the last pass whose wait found it ready
 
         // Stops delivering to `notifier` (it stays known).
         void drop(const QSocketNotifier* notifier)
@@ -72,6 +85,7 @@ private:
     void tellKernel(int fd, Watch& watch, quint32 events);
     void forget(int fd, QSocketNotifier* notifier);
     int waitTimeoutMs() const;
+    void noteReady(const epoll_event* events, int ready);
     bool dispatchSocketEvents(const epoll_event* events, int ready);
     Timer* findTimer(int id);
     bool activateTimers();
@@ -80,6 +94,8 @@ private:
     int m_wakeFd = -1;
     std::atomic<bool> m_wakeUpPending {false};
     std::atomic<bool> m_interrupted {false};
+    quint64 m_pass = 1;
+    qint64 m_waitEndedNs = 0; // when the latest wait returned, on the monotonic clock
     QHash<int, Watch> m_watches;
     QList<Timer> m_timers;
 };

@@ -158,7 +158,12 @@ bool UpstreamConnection::isReusable() const
         && m_socket->state() == QAbstractSocket::ConnectedState && m_socket->bytesToWrite() == 0;
 }
 
-bool UpstreamConnection::isIdleClean() const
+qintptr UpstreamConnection::descriptor() const
+{
+    return m_socket ? m_socket->socketDescriptor() : -1;
+}
+
+bool UpstreamConnection::isIdleClean(bool quietToTheEventLoop) const
 {
     if (!m_socket || m_failed || m_socket->state() != QAbstractSocket::ConnectedState)
         return false;
@@ -166,6 +171,10 @@ bool UpstreamConnection::isIdleClean() const
     // FIONREAD that the look below makes anyway)...
     if (m_tls && m_socket->bytesAvailable() > 0)
         return false;
+    // ...what the event loop found at its last wait (anything would have been read, and retired the connection;
+    // bytes since then are the same race as bytes just after a look at the kernel)...
+    if (quietToTheEventLoop)
+        return true;
     // ...and one look at the kernel's queue, which also shows an end of stream that readyRead has not reported
     // yet. Under TLS any record now (data, an alert) is as unasked for as plain bytes.
     const qintptr descriptor = m_socket->socketDescriptor();

@@ -67,8 +67,11 @@ public:
     // True when the last exchange ended cleanly and the upstream allows keep-alive.
     bool isReusable() const;
     // Checked before an idle connection is lent out again: still connected, and nothing (no byte, no end of
-    // stream) has arrived since its last response. Such bytes belong to no request of ours.
-    bool isIdleClean() const;
+    // stream) has arrived since its last response. Such bytes belong to no request of ours. `quietToTheEventLoop`:
+    // the thread's event dispatcher has waited since the release and found nothing to read, so only bytes that came
+    // in the current pass are unknown, and the kernel is not asked (a system call a request).
+    bool isIdleClean(bool quietToTheEventLoop = false) const;
+    qintptr descriptor() const;
     bool wasReused() const { return m_exchanges > 1; }
     void close();
 

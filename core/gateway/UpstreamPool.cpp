@@ -1,5 +1,6 @@
 #include "core/gateway/UpstreamPool.h"
 
+#include "core/gateway/EpollEventDispatcher.h"
 #include "core/gateway/UpstreamConnection.h"
 
 namespace gatehouse::gateway {
@@ -18,9 +19,13 @@ UpstreamConnection* UpstreamPool::acquire(
     const QByteArray& key, const QByteArray& host, quint16 port, bool tls, const QNetworkProxy& proxy)
 {
     auto found = m_idle.find(key);
+    const EpollEventDispatcher* dispatcher = EpollEventDispatcher::ofThisThread();
     while (found != m_idle.end() && !found->isEmpty()) {
-        UpstreamConnection* idle = found->takeLast().connection;
-        if (idle->isIdleClean())
+        const Idle entry = found->takeAt(pick(*found, dispatcher ? dispatcher->pass() : 0));
+        UpstreamConnection* idle = entry.connection;
+        // The event loop's last wait saw nothing arrive since the release: the kernel need not be asked again.
+        const bool quiet = dispatcher && dispatcher->quietSince(idle->descriptor(), entry.releasedInPass);
+        if (idle->isIdleClean(quiet))
             return idle;
         // Bytes (or a close) arrived since its last response, not yet seen by its readyRead: whatever they are,
         // they would be taken for the answer to the next request.
@@ -44,7 +49,19 @@ void UpstreamPool::release(UpstreamConnection* connection, qint64 nowMs)
         connection->deleteLater();
         return;
     }
-    idle.append({connection, nowMs});
+    const EpollEventDispatcher* dispatcher = EpollEventDispatcher::ofThisThread();
+    idle.append({connection, nowMs, dispatcher ? dispatcher->pass() : 0});
+}
+
+qsizetype UpstreamPool::pick(const QList<Idle>& idle, quint64 pass)
+{
+    // The newest first, as its socket is the warmest; but one released in this pass has not been waited on since,
+    // so it would cost a look at the kernel (UpstreamConnection::isIdleClean).
+    for (qsizetype i = idle.size() - 1; i >= 0; --i) {
+        if (idle[i].releasedInPass < pass)
+            return i;
+    }
+    return idle.size() - 1;
 }
 
 void UpstreamPool::forget(UpstreamConnection* connection)

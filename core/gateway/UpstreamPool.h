@@ -26,7 +26,8 @@ public:
     { }
     ~UpstreamPool() override;
 
-    // An idle connection to the upstream, most recently used first, or a new one (not yet connected).
+    // An idle connection to the upstream, most recently used first (but one that the event loop has looked at since
+    // it came back before one that came back in this very pass), or a new one (not yet connected).
     UpstreamConnection* acquire(const QByteArray& host, quint16 port, bool tls);
     // The same with the pool key already made (see Route::upstreamPoolKey), and the proxy a new connection goes
     // through (Route::upstreamProxy; an idle connection keeps the one it was made with).
@@ -45,7 +46,9 @@ private:
     {
         UpstreamConnection* connection = nullptr;
         qint64 sinceMs = 0;
+        quint64 releasedInPass = 0; // of the thread's EpollEventDispatcher, if it has one
     };
+    static qsizetype pick(const QList<Idle>& idle, quint64 pass);
     void forget(UpstreamConnection* connection);
 
     QSslConfiguration m_tls; // for https upstreams

@@ -257,6 +257,72 @@ private Q_SLOTS:
         QTRY_COMPARE(activations, 3);
     }
 
+    // What the upstream pool relies on to lend an idle connection without asking the kernel (UpstreamPool).
+    void quietSinceKnowsWhatTheLatestWaitSaw()
+    {
+        SocketPair pair;
+        QSocketNotifier notifier(pair.fds[0], QSocketNotifier::Read);
+        int activations = 0;
+        connect(&notifier, &QSocketNotifier::activated, this, [&] {
+            ++activations;
+            SocketPair::drain(pair.fds[0]);
+        });
+        EpollEventDispatcher* dispatcher = EpollEventDispatcher::ofThisThread();
+        QVERIFY(dispatcher);
+        runFor(5);
+
+        const quint64 released = dispatcher->pass();
+        QVERIFY2(!dispatcher->quietSince(pair.fds[0], released), "no wait since: nothing is known");
+        runFor(5);
+        QVERIFY(dispatcher->quietSince(pair.fds[0], released));
+        QVERIFY2(!dispatcher->quietSince(pair.fds[1], 0), "a descriptor it does not watch");
+
+        pair.send();
+        QTRY_COMPARE(activations, 1);
+        QVERIFY2(!dispatcher->quietSince(pair.fds[0], released), "ready since");
+        const quint64 later = dispatcher->pass();
+        runFor(5);
+        QVERIFY(dispatcher->quietSince(pair.fds[0], later));
+
+        // A wait long past is no evidence: bytes may have come in the time since.
+        QThread::msleep(2);
+        QVERIFY(!dispatcher->quietSince(pair.fds[0], later));
+
+        notifier.setEnabled(false);
+        runFor(5);
+        QVERIFY2(!dispatcher->quietSince(pair.fds[0], dispatcher->pass() - 1), "nobody reads it");
+    }
+
+    // Two descriptors ready in one wait: whichever is dispatched first, the other is not quiet, though its turn
+    // has not come yet.
+    void aDescriptorReadyLaterInThePassIsNotQuiet()
+    {
+        SocketPair first;
+        SocketPair second;
+        QSocketNotifier firstNotifier(first.fds[0], QSocketNotifier::Read);
+        QSocketNotifier secondNotifier(second.fds[0], QSocketNotifier::Read);
+        EpollEventDispatcher* dispatcher = EpollEventDispatcher::ofThisThread();
+        QVERIFY(dispatcher);
+        runFor(5);
+        const quint64 before = dispatcher->pass();
+        int handled = 0;
+        bool otherSeenQuiet = false;
+        connect(&firstNotifier, &QSocketNotifier::activated, this, [&] {
+            if (handled++ == 0)
+                otherSeenQuiet = dispatcher->quietSince(second.fds[0], before);
+            SocketPair::drain(first.fds[0]);
+        });
+        connect(&secondNotifier, &QSocketNotifier::activated, this, [&] {
+            if (handled++ == 0)
+                otherSeenQuiet = dispatcher->quietSince(first.fds[0], before);
+            SocketPair::drain(second.fds[0]);
+        });
+        first.send();
+        second.send();
+        QTRY_COMPARE(handled, 2);
+        QVERIFY(!otherSeenQuiet);
+    }
+
     void aWriteNotifierFiresWhileTheSocketCanTakeData()
     {
         SocketPair pair;

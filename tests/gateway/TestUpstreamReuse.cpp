@@ -1,3 +1,4 @@
+#include "core/gateway/EpollEventDispatcher.h"
 #include "core/gateway/UpstreamConnection.h"
 #include "core/gateway/UpstreamPool.h"
 #include "tests/support/GatewayHarness.h"
@@ -187,6 +188,54 @@ private Q_SLOTS:
         delete second;
     }
 
+    // The same after the event loop has waited once since the release: that wait saw nothing, but the bytes came
+    // in the long while since, so the pool must still look (EpollEventDispatcher::quietSince).
+    void thePoolLooksAfterALongPassToo()
+    {
+        QVERIFY(gateway::EpollEventDispatcher::ofThisThread());
+        MisbehavingUpstream upstream(MisbehavingUpstream::Mode::TrailingBytes);
+        upstream.setTrailingDelayMs(30);
+        QVERIFY(upstream.start());
+        gateway::UpstreamPool pool {QSslConfiguration()};
+
+        gateway::UpstreamConnection* first = pool.acquire("127.0.0.1", upstream.port(), false);
+        RecordingClient client;
+        first->begin(&client, "GET /one HTTP/1.1\r\nHost: upstream\r\n\r\n", false);
+        first->requestSent();
+        QTRY_VERIFY(client.complete);
+        pool.release(first, 0);
+        QTest::qWait(5); // waits that find nothing yet
+        QVERIFY(upstream.waitForTrailingWrites(1));
+        QThread::msleep(20);
+        gateway::UpstreamConnection* second = pool.acquire("127.0.0.1", upstream.port(), false);
+        QVERIFY(second != first);
+        delete second;
+    }
+
+    // Lent again without a look when the event loop has just waited and seen nothing.
+    void aQuietIdleConnectionIsLentAgain()
+    {
+        MisbehavingUpstream upstream(MisbehavingUpstream::Mode::Correct);
+        QVERIFY(upstream.start());
+        gateway::UpstreamPool pool {QSslConfiguration()};
+        gateway::UpstreamConnection* first = pool.acquire("127.0.0.1", upstream.port(), false);
+        RecordingClient client;
+        first->begin(&client, "GET /one HTTP/1.1\r\nHost: upstream\r\n\r\n", false);
+        first->requestSent();
+        QTRY_VERIFY(client.complete);
+        pool.release(first, 0);
+        QTest::qWait(5);
+        gateway::UpstreamConnection* second = pool.acquire("127.0.0.1", upstream.port(), false);
+        QCOMPARE(second, first);
+        RecordingClient again;
+        second->begin(&again, "GET /two HTTP/1.1\r\nHost: upstream\r\n\r\n", false);
+        second->requestSent();
+        QTRY_VERIFY(again.complete);
+        QCOMPARE(again.body, QByteArray("GET /two #1")); // the first connection
+        QCOMPARE(upstream.connectionCount(), 1);
+        delete second;
+    }
+
     // A request pipelined behind one whose answer came with extra bytes gets its own answer.
     void aPipelinedRequestGetsItsOwnAnswer()
     {
@@ -254,5 +303,12 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestUpstreamReuse)
+// The gateway's workers run on EpollEventDispatcher; so does this thread, for the tests that drive a pool here.
+int main(int argc, char* argv[])
+{
+    QCoreApplication::setEventDispatcher(new gateway::EpollEventDispatcher);
+    QCoreApplication app(argc, argv);
+    TestUpstreamReuse test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "TestUpstreamReuse.moc"
