@@ -53,9 +53,9 @@ private Q_SLOTS:
     void everyProviderReaderCapsTheCount()
     {
         AiUsage gemini;
-        GeminiAdapter::readUsage(QJsonDocument::fromJson(
-                                     R"({"promptTokenCount":-1,"candidatesTokenCount":1e99,"thoughtsTokenCount":1e99})")
-                                     .object(),
+        GeminiAdapter::readUsage(
+            QJsonDocument::fromJson(R"({"promptTokenCount":-1,"candidatesTokenCount":1e99,"thoughtsTokenCount":1e99})")
+                .object(),
             gemini);
         QCOMPARE(gemini.promptTokens, qint64(0));
         QCOMPARE(gemini.completionTokens, qint64(2 * maxTokenCount));
