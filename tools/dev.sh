@@ -9,7 +9,8 @@
 #                                  corpus, then fuzz SECONDS in total (default 60) spread over the targets
 #   tools/dev.sh translations-update   lupdate the console's sources into translations/*.ts (then translate)
 #   tools/dev.sh translations-check    fail, naming them, if any string of the console is untranslated
-#   tools/dev.sh package           build Release in build-package, validate the desktop metadata, write the .deb
+#   tools/dev.sh package           the .deb of the programs in build (built if need be) into build-package, its
+#                                  desktop metadata validated
 #   tools/dev.sh package-smoke     install that .deb with apt, run the installed gateway, remove it (root or sudo)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,12 +54,23 @@ deps() {
     fi
 }
 
-# build DIR [extra cmake arguments...]
-build() {
+# configure DIR [extra cmake arguments...]
+configure() {
     local dir=$1
     shift
     cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGATEHOUSE_WERROR=ON "$@"
-    cmake --build "$dir" --parallel "$(nproc)"
+}
+
+# build DIR [extra cmake arguments...]: everything, the tests included.
+build() {
+    configure "$@"
+    cmake --build "$1" --parallel "$(nproc)"
+}
+
+# The two programs alone (the console and gatehouse-cli): what `run` and `package` need, without the test suite.
+build_programs() {
+    configure "$@"
+    cmake --build "$1" --target gatehouse gatehouse-cli --parallel "$(nproc)"
 }
 
 run_tests() {
@@ -75,13 +87,14 @@ validate_metadata() {
 }
 
 package() {
+    # The programs of the build that `test` built and tested (RelWithDebInfo, optimised; CPack strips them), so that
+    # what ships is what was tested and CI does not compile the tree a third time. Only the .deb goes to
+    # build-package/.
     local dir=build-package
-    # Release, without the tests (they are built and run by `test`, and would only cost CI time here). No
-    # -Werror: GCC's -O3 warnings differ from RelWithDebInfo's, and a package build is not where to find them.
-    build "$dir" -DCMAKE_BUILD_TYPE=Release -DGATEHOUSE_WERROR=OFF -DGATEHOUSE_BUILD_TESTS=OFF
+    build_programs build
     # A stale .deb from an earlier version would be ambiguous for package-smoke.
     rm -f "$dir"/gatehouse_*.deb
-    (cd "$dir" && cpack -G DEB)
+    cpack -G DEB --config build/CPackConfig.cmake -B "$PWD/$dir"
     local debs=("$dir"/gatehouse_*_*.deb)
     [ ${#debs[@]} -eq 1 ] && [ -f "${debs[0]}" ] || { echo "cpack wrote no single gatehouse_*.deb" >&2; exit 1; }
     if dpkg-deb -c "${debs[0]}" | grep -Ei '/(tests?|bench)(/|$)|/test_'; then
@@ -229,7 +242,7 @@ case "$command" in
     build) deps && build build ;;
     run)
         deps
-        build build
+        build_programs build
         build/app/gatehouse-cli demo --if-empty
         exec build/app/gatehouse "$@"
         ;;
