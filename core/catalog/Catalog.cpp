@@ -1,5 +1,6 @@
 #include "core/catalog/Catalog.h"
 
+#include "core/catalog/CatalogChangeFeed.h"
 #include "core/catalog/Migrations.h"
 #include "core/catalog/SqlQuery.h"
 
@@ -26,7 +27,15 @@ Catalog::Catalog(const Clock& clock, QObject* parent)
 
 Catalog::~Catalog()
 {
+    m_changes.reset();
     close();
+}
+
+CatalogChangeFeed& Catalog::changes()
+{
+    if (!m_changes)
+        m_changes = std::make_unique<CatalogChangeFeed>(*this);
+    return *m_changes;
 }
 
 Result<void> Catalog::openInDirectory(const QString& dataDirectory)

@@ -6,8 +6,11 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
+
 namespace gatehouse {
 
+class CatalogChangeFeed;
 class Clock;
 
 // The catalog: one SQLite file holding APIs, consumers, tokens and the audit trail, plus a
@@ -38,6 +41,8 @@ public:
 
     // The revision of the last committed change, read from the file (so it sees other processes).
     Result<qint64> revision() const;
+    // Every change of the revision, this process's and others' (made on first use, on this object's thread).
+    CatalogChangeFeed& changes();
 
     // A random UUID made once when the catalog was created (or migrated to schema 4). It namespaces
     // the keychain entries of this catalog's provider keys, so two data directories never share one.
@@ -54,6 +59,7 @@ private:
     const Clock& m_clock;
     QString m_connectionName;
     QString m_filePath;
+    std::unique_ptr<CatalogChangeFeed> m_changes;
 };
 
 } // namespace gatehouse

@@ -1,6 +1,7 @@
 #include "core/gateway/Engine.h"
 
 #include "core/catalog/Catalog.h"
+#include "core/catalog/CatalogChangeFeed.h"
 #include "core/common/Clock.h"
 #include "core/gateway/AdminServer.h"
 #include "core/gateway/EngineState.h"
@@ -147,12 +148,12 @@ Result<void> Engine::start(const EngineConfig& config)
         m_adminPort = adminPort;
     }
 
-    // Changes in this process arrive at once; another process's within one poll interval.
-    connect(&m_catalog, &Catalog::changed, this, [this] { (void)reload(); });
-    m_pollTimer = new QTimer(this);
-    m_pollTimer->setInterval(config.revisionPollMs);
-    connect(m_pollTimer, &QTimer::timeout, this, &Engine::pollRevision);
-    m_pollTimer->start();
+    // Changes in this process arrive at once; another process's within the feed's poll interval.
+    m_changesConnection = connect(&m_catalog.changes(), &CatalogChangeFeed::changed, this, [this] { (void)reload(); });
+    m_purgeTimer = new QTimer(this);
+    m_purgeTimer->setInterval(kRateBucketPurgeMs);
+    connect(m_purgeTimer, &QTimer::timeout, this, &Engine::purgeIdleRateBuckets);
+    m_purgeTimer->start();
     Q_EMIT started();
     return {};
 }
@@ -162,9 +163,9 @@ void Engine::stop(int graceMs)
     if (!m_running)
         return;
     m_running = false;
-    disconnect(&m_catalog, &Catalog::changed, this, nullptr);
-    delete m_pollTimer;
-    m_pollTimer = nullptr;
+    disconnect(m_changesConnection);
+    delete m_purgeTimer;
+    m_purgeTimer = nullptr;
     if (m_admin) {
         AdminServer* admin = std::exchange(m_admin, nullptr);
         QMetaObject::invokeMethod(
@@ -276,19 +277,15 @@ void Engine::publish(SnapshotPtr snapshot)
     Q_EMIT snapshotReloaded(revision);
 }
 
-void Engine::pollRevision()
+void Engine::purgeIdleRateBuckets()
 {
-    auto revision = m_catalog.revision();
-    if (revision && *revision != snapshotRevision())
-        (void)reload();
     // Buckets idle for an hour are full again: dropping them changes nothing but the memory they hold.
+    if (!m_state)
+        return;
     const qint64 now = m_clock.nowMs();
-    if (m_state && now - m_lastPurgeMs >= 60'000) {
-        m_lastPurgeMs = now;
-        m_state->rateLimiter.purgeIdle(now);
-        m_state->aiRequestLimiter.purgeIdle(now);
-        m_state->aiTokenLimiter.purgeIdle(now);
-    }
+    m_state->rateLimiter.purgeIdle(now);
+    m_state->aiRequestLimiter.purgeIdle(now);
+    m_state->aiTokenLimiter.purgeIdle(now);
 }
 
 qint64 Engine::snapshotRevision() const

@@ -43,6 +43,9 @@ class Engine : public QObject
     Q_OBJECT
 
 public:
+    // How often rate-limit buckets idle for long are dropped.
+    static constexpr int kRateBucketPurgeMs = 60'000;
+
     explicit Engine(Catalog& catalog, const Clock& clock, QObject* parent = nullptr);
     ~Engine() override;
 
@@ -78,7 +81,7 @@ Q_SIGNALS:
     void reloadFailed(const QString& message);
 
 private:
-    void pollRevision();
+    void purgeIdleRateBuckets();
     void publish(SnapshotPtr snapshot);
     // Starts reading the keys that `snapshot`'s providers expect and the cache lacks.
     void readMissingKeys(const Snapshot& snapshot);
@@ -93,13 +96,13 @@ private:
     AdminServer* m_admin = nullptr; // lives in m_adminThread
     QThread* m_adminThread = nullptr;
     quint16 m_adminPort = 0;
-    QTimer* m_pollTimer = nullptr;
+    QMetaObject::Connection m_changesConnection; // to the catalog's change feed, while running
+    QTimer* m_purgeTimer = nullptr; // drops idle rate-limit buckets
     secrets::SecretStore* m_secrets = nullptr;
     SnapshotBuilder::ProviderKeys m_providerKeys; // provider id -> key, by the provider row's version
     QSet<qint64> m_keyReads; // providers whose key is being read
     QSet<qint64> m_keyFailures; // providers whose key could not be read (warned once, retried on change)
     quint16 m_port = 0;
-    qint64 m_lastPurgeMs = 0; // when the rate limiters last dropped their idle buckets
     bool m_running = false;
 };
 

@@ -30,7 +30,6 @@ struct EngineConfig
     qint64 headerTimeoutMs = 10'000; // the request line and headers must arrive within this (slow-loris)
     qint64 idleTimeoutMs = 60'000; // an idle keep-alive connection is closed after this
     qint64 logRetentionMs = 30LL * 24 * 3600 * 1000;
-    int revisionPollMs = 100; // how often another process's catalog changes are looked for
     // How often the AI budgets' figures are read again from the catalog, to count what other gateways sharing it
     // spent (this gateway's own spending counts as soon as it is logged).
     int usageRefreshMs = 5000;

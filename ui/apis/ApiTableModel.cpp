@@ -11,7 +11,7 @@ ApiTableModel::ApiTableModel(ConsoleServices& services, QObject* parent)
     : KeyedTableModel(parent)
     , m_services(services)
 {
-    connect(&m_services.revisions, &RevisionWatcher::changed, this, [this] {
+    connect(&m_services.revisions, &CatalogChangeFeed::changed, this, [this] {
         if (auto reloaded = reload(); !reloaded)
             Q_EMIT reloadFailed(reloaded.error().toString());
     });

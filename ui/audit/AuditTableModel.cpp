@@ -13,7 +13,7 @@ AuditTableModel::AuditTableModel(ConsoleServices& services, int limit, QObject* 
     , m_services(services)
     , m_limit(qMax(1, limit))
 {
-    connect(&m_services.revisions, &RevisionWatcher::changed, this, [this] {
+    connect(&m_services.revisions, &CatalogChangeFeed::changed, this, [this] {
         if (auto reloaded = reload(); !reloaded)
             Q_EMIT reloadFailed(reloaded.error().toString());
     });

@@ -1,5 +1,6 @@
 #include "ui/common/ConsoleServices.h"
 
+#include "core/catalog/Catalog.h"
 #include "core/common/Actor.h"
 #include "core/secrets/SecretStore.h"
 
@@ -14,7 +15,7 @@ ConsoleServices::ConsoleServices(Catalog& catalog_, const Clock& clock_, const Q
     , audit(catalog_)
     , providers(catalog_, actor)
     , aliases(catalog_, actor)
-    , revisions(catalog_)
+    , revisions(catalog_.changes())
 { }
 
 ConsoleServices::~ConsoleServices()

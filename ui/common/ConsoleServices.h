@@ -3,9 +3,9 @@
 #include "core/catalog/AliasService.h"
 #include "core/catalog/ApiService.h"
 #include "core/catalog/AuditLog.h"
+#include "core/catalog/CatalogChangeFeed.h"
 #include "core/catalog/ConsumerService.h"
 #include "core/catalog/ProviderService.h"
-#include "core/catalog/RevisionWatcher.h"
 #include "core/common/Result.h"
 #include "core/secrets/SecretStoreSelector.h"
 #include "core/tokens/TokenService.h"
@@ -58,7 +58,7 @@ public:
     AuditLog audit;
     ProviderService providers;
     AliasService aliases;
-    RevisionWatcher revisions;
+    CatalogChangeFeed& revisions; // the catalog's own (Catalog::changes())
 };
 
 } // namespace gatehouse::ui

@@ -26,7 +26,7 @@ ConsumerTableModel::ConsumerTableModel(ConsoleServices& services, QObject* paren
     , m_services(services)
     , m_clockTimer(new QTimer(this))
 {
-    connect(&m_services.revisions, &RevisionWatcher::changed, this, &ConsumerTableModel::reloadOrReport);
+    connect(&m_services.revisions, &CatalogChangeFeed::changed, this, &ConsumerTableModel::reloadOrReport);
     // Token use is written by the gateway's log writer without a catalog revision, and tokens
     // expire by time alone: both show up on this slower tick.
     connect(m_clockTimer, &QTimer::timeout, this, [this] {

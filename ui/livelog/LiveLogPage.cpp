@@ -47,7 +47,7 @@ LiveLogPage::LiveLogPage(ConsoleServices& services, gateway::Engine* engineOrNul
     buildUi();
     reloadFilterChoices();
 
-    connect(&services.revisions, &RevisionWatcher::changed, this, &LiveLogPage::reloadFilterChoices);
+    connect(&services.revisions, &CatalogChangeFeed::changed, this, &LiveLogPage::reloadFilterChoices);
     connect(m_feed, &RequestLogFeed::failed, this, [this](const QString& message) {
         Q_EMIT statusMessage(tr("Reading the request log failed: %1").arg(message));
     });

@@ -13,7 +13,7 @@ ExpiringTokensModel::ExpiringTokensModel(ConsoleServices& services, QObject* par
     : KeyedTableModel(parent)
     , m_services(services)
 {
-    connect(&m_services.revisions, &RevisionWatcher::changed, this, [this] {
+    connect(&m_services.revisions, &CatalogChangeFeed::changed, this, [this] {
         if (auto reloaded = reload(); !reloaded)
             Q_EMIT reloadFailed(reloaded.error().toString());
     });

@@ -23,7 +23,7 @@ ExpiryNotifier::ExpiryNotifier(
     m_timer->setInterval(kCheckIntervalMs);
     connect(m_timer, &QTimer::timeout, this, &ExpiryNotifier::check);
     m_timer->start();
-    connect(&m_services.revisions, &RevisionWatcher::changed, this, &ExpiryNotifier::check);
+    connect(&m_services.revisions, &CatalogChangeFeed::changed, this, &ExpiryNotifier::check);
 }
 
 bool ExpiryNotifier::isDue(const Token& token, const QDateTime& now)

@@ -17,7 +17,7 @@ RecentRevocationsModel::RecentRevocationsModel(ConsoleServices& services, int li
     , m_services(services)
     , m_limit(qMax(1, limit))
 {
-    connect(&m_services.revisions, &RevisionWatcher::changed, this, [this] {
+    connect(&m_services.revisions, &CatalogChangeFeed::changed, this, [this] {
         if (auto reloaded = reload(); !reloaded)
             Q_EMIT reloadFailed(reloaded.error().toString());
     });

@@ -12,7 +12,7 @@ ProviderTableModel::ProviderTableModel(ConsoleServices& services, QObject* paren
 {
     // Another process's commits arrive through the revision watcher; this process's through the
     // service's signals too (a reread that finds nothing new emits nothing).
-    connect(&m_services.revisions, &RevisionWatcher::changed, this, &ProviderTableModel::reloadOrReport);
+    connect(&m_services.revisions, &CatalogChangeFeed::changed, this, &ProviderTableModel::reloadOrReport);
     connect(&m_services.providers, &ProviderService::providerAdded, this, &ProviderTableModel::reloadOrReport);
     connect(&m_services.providers, &ProviderService::providerUpdated, this, &ProviderTableModel::reloadOrReport);
     connect(&m_services.providers, &ProviderService::providerRemoved, this, &ProviderTableModel::reloadOrReport);

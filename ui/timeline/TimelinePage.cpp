@@ -77,7 +77,7 @@ TimelinePage::TimelinePage(ConsoleServices& services, QWidget* parent)
     connect(m_timeline, &TokenTimeline::revokeRequested, this, &TimelinePage::revoke);
     connect(m_timeline, &TokenTimeline::selectionChanged, this, &TimelinePage::actionsChanged);
     connect(m_timeline, &TokenTimeline::coloursChanged, this, [this] { m_legend->setColours(m_timeline->colours()); });
-    connect(&m_services.revisions, &RevisionWatcher::changed, this, &TimelinePage::reload);
+    connect(&m_services.revisions, &CatalogChangeFeed::changed, this, &TimelinePage::reload);
 
     m_clockTick = new QTimer(this);
     m_clockTick->setInterval(kClockTickMs);

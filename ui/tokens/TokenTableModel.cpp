@@ -26,7 +26,7 @@ TokenTableModel::TokenTableModel(ConsoleServices& services, QObject* parent)
     m_tick->start();
     // The watcher reports this process's commits synchronously, so a revoke made through the
     // services is visible in the rows before the call that made it returns to the page.
-    connect(&m_services.revisions, &RevisionWatcher::changed, this, &TokenTableModel::reload);
+    connect(&m_services.revisions, &CatalogChangeFeed::changed, this, &TokenTableModel::reload);
     reload();
 }
 

@@ -51,10 +51,10 @@ TokensPage::TokensPage(ConsoleServices& services, QWidget* parent)
     // The consumer filter must follow a rename before the model rereads by consumer name, or the
     // model would briefly drop every row of the renamed consumer: connect this first (slots run in
     // connection order), then build the model, which connects its own reread.
-    connect(&m_services.revisions, &RevisionWatcher::changed, this, &TokensPage::reloadConsumers);
+    connect(&m_services.revisions, &CatalogChangeFeed::changed, this, &TokensPage::reloadConsumers);
     m_model = new TokenTableModel(services, this);
     // After the model's reread: the details follow any change (a token's limits, its consumer's budget).
-    connect(&m_services.revisions, &RevisionWatcher::changed, this, &TokensPage::selectionChanged);
+    connect(&m_services.revisions, &CatalogChangeFeed::changed, this, &TokensPage::selectionChanged);
 
     m_new->setObjectName(QStringLiteral("newToken"));
     m_revoke->setObjectName(QStringLiteral("revokeSelected"));

@@ -1,4 +1,4 @@
-#include "core/catalog/RevisionWatcher.h"
+#include "core/catalog/CatalogChangeFeed.h"
 
 #include "core/catalog/Catalog.h"
 
@@ -6,19 +6,19 @@
 
 namespace gatehouse {
 
-RevisionWatcher::RevisionWatcher(Catalog& catalog, int intervalMs, QObject* parent)
+CatalogChangeFeed::CatalogChangeFeed(Catalog& catalog, int intervalMs, QObject* parent)
     : QObject(parent)
     , m_catalog(catalog)
     , m_timer(new QTimer(this))
 {
     if (auto current = m_catalog.revision())
         m_revision = *current;
-    connect(&m_catalog, &Catalog::changed, this, &RevisionWatcher::onLocalCommit);
-    connect(m_timer, &QTimer::timeout, this, &RevisionWatcher::poll);
+    connect(&m_catalog, &Catalog::changed, this, &CatalogChangeFeed::onLocalCommit);
+    connect(m_timer, &QTimer::timeout, this, &CatalogChangeFeed::poll);
     m_timer->start(intervalMs);
 }
 
-void RevisionWatcher::poll()
+void CatalogChangeFeed::poll()
 {
     auto current = m_catalog.revision();
     if (!current || *current == m_revision)
@@ -27,7 +27,7 @@ void RevisionWatcher::poll()
     Q_EMIT changed(m_revision, true);
 }
 
-void RevisionWatcher::onLocalCommit(qint64 revision)
+void CatalogChangeFeed::onLocalCommit(qint64 revision)
 {
     // Each commit bumps the revision by one: a larger step means another process committed in
     // between, and whoever listens must reread rather than trust its own signals alone.

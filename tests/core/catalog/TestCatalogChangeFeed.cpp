@@ -1,4 +1,4 @@
-#include "core/catalog/RevisionWatcher.h"
+#include "core/catalog/CatalogChangeFeed.h"
 
 #include "tests/support/TestCatalog.h"
 
@@ -9,17 +9,31 @@ using namespace gatehouse;
 
 // A second connection to the same file stands for another process (the CLI beside the console):
 // its commits never reach the watched Catalog object's signal.
-class TestRevisionWatcher : public QObject
+class TestCatalogChangeFeed : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
+    // One follower a catalog: the engine and every page of the console listen to the same feed, so the revision is
+    // polled once, however many listen.
+    void theCatalogHasOneFeed()
+    {
+        test::TestCatalog t;
+        QVERIFY(t.isReady());
+        CatalogChangeFeed& feed = t.catalog.changes();
+        QCOMPARE(&t.catalog.changes(), &feed);
+        QCOMPARE(feed.revision(), t.revision());
+        QSignalSpy spy(&feed, &CatalogChangeFeed::changed);
+        QVERIFY(t.consumers.add(QStringLiteral("mobile-app")));
+        QCOMPARE(spy.size(), 1);
+    }
+
     void reportsLocalCommitsAtOnce()
     {
         test::TestCatalog t;
         QVERIFY(t.isReady());
-        RevisionWatcher watcher(t.catalog, 60'000);
-        QSignalSpy spy(&watcher, &RevisionWatcher::changed);
+        CatalogChangeFeed watcher(t.catalog, 60'000);
+        QSignalSpy spy(&watcher, &CatalogChangeFeed::changed);
         QVERIFY(t.consumers.add(QStringLiteral("mobile-app")));
         QCOMPARE(spy.size(), 1);
         QCOMPARE(spy.at(0).at(0).toLongLong(), t.revision());
@@ -31,8 +45,8 @@ private Q_SLOTS:
     {
         test::TestCatalog t;
         QVERIFY(t.isReady());
-        RevisionWatcher watcher(t.catalog, 50);
-        QSignalSpy spy(&watcher, &RevisionWatcher::changed);
+        CatalogChangeFeed watcher(t.catalog, 50);
+        QSignalSpy spy(&watcher, &CatalogChangeFeed::changed);
 
         Catalog other(t.clock);
         QVERIFY(other.open(t.filePath()));
@@ -51,8 +65,8 @@ private Q_SLOTS:
     {
         test::TestCatalog t;
         QVERIFY(t.isReady());
-        RevisionWatcher watcher(t.catalog, 60'000);
-        QSignalSpy spy(&watcher, &RevisionWatcher::changed);
+        CatalogChangeFeed watcher(t.catalog, 60'000);
+        QSignalSpy spy(&watcher, &CatalogChangeFeed::changed);
 
         Catalog other(t.clock);
         QVERIFY(other.open(t.filePath()));
@@ -65,5 +79,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRevisionWatcher)
-#include "TestRevisionWatcher.moc"
+QTEST_GUILESS_MAIN(TestCatalogChangeFeed)
+#include "TestCatalogChangeFeed.moc"
