@@ -74,7 +74,8 @@ CONF
 # returns the id to the client, drops the client's Authorization, and logs every request (time, id, method, path
 # without the query, status, upstream status, latency, bytes in and out, client address) through a buffer, as
 # gatehouse's request log batches its rows. (What nginx does not do: check a token, count a rate limit, keep metrics.)
-# --nginx-peer bare: the configuration of the README's runs A to E, which forwards requests as they are and logs none.
+# --nginx-peer bare: the configuration of runs A to E in bench/RESULTS.md, which forwards requests as they are and
+# logs none.
 if [ "$PEER" = gateway ]; then
     nginx_log="log_format gateway '\$msec \$request_id_out \$request_method \$uri \$status \$upstream_status '
                        '\$request_time \$request_length \$bytes_sent \$remote_addr';

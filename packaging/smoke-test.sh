@@ -82,7 +82,7 @@ fi
 for exe in /usr/bin/gatehouse /usr/bin/gatehouse-cli; do
     if ldd "$exe" | grep 'not found'; then fail "$exe has unresolved libraries"; fi
 done
-# gatehouse-cli links only the core (DESIGN.md): a headless machine needs no GUI library for it.
+# gatehouse-cli links only the core (docs/ARCHITECTURE.md): a headless machine needs no GUI library for it.
 if ldd /usr/bin/gatehouse-cli | grep -E 'libQt6(Gui|Widgets)'; then fail "gatehouse-cli links a GUI library"; fi
 
 # No real HOME, display or D-Bus: nothing the test runs may write outside $work.

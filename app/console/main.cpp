@@ -48,7 +48,7 @@ int main(int argc, char** argv)
     setrlimit(RLIMIT_CORE, &noCore);
     prctl(PR_SET_DUMPABLE, 0);
     // The gateway's worker threads run Qt's own event dispatcher: GLib's costs them about 40% of
-    // their throughput (see the README's benchmark notes). Set before any thread starts.
+    // their throughput (see bench/RESULTS.md). Set before any thread starts.
     qputenv("QT_NO_GLIB", "1");
 
     QApplication app(argc, argv);

@@ -7,7 +7,7 @@
 namespace gatehouse::secrets {
 
 // Secrets in one file, `secrets.enc` in the data directory, for machines without a keychain
-// (DESIGN.md). The whole set of entries is sealed with AES-256-GCM under a key derived by scrypt
+// (the original design). The whole set of entries is sealed with AES-256-GCM under a key derived by scrypt
 // from a passphrase, with a fresh random salt and nonce on every write; the header (format, scrypt
 // cost, salt, nonce) is authenticated too, so any change to the file is detected. Writes go to a
 // new file renamed over the old one (QSaveFile), under a lock file shared with other processes.

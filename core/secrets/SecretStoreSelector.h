@@ -7,7 +7,7 @@
 
 namespace gatehouse::secrets {
 
-// Picks where provider keys live on this machine, in DESIGN.md's order: the OS keychain when a
+// Picks where provider keys live on this machine, in the original design's order: the OS keychain when a
 // Secret Service answers; else the encrypted file when a passphrase is offered ($GATEHOUSE_SECRETS_PASSPHRASE
 // or secrets.key in the data directory); else an Error saying how to get either.
 class SecretStoreSelector
