@@ -6,10 +6,10 @@
 #include "core/gateway/HttpHeadWriter.h"
 #include "core/gateway/HttpResponses.h"
 #include "core/gateway/ReadScratch.h"
+#include "core/gateway/RequestId.h"
 #include "core/gateway/UpstreamPool.h"
 #include "core/gateway/UpstreamRequestHead.h"
 
-#include <QRandomGenerator>
 #include <QTcpSocket>
 
 namespace gatehouse::gateway {
@@ -18,49 +18,6 @@ namespace {
 
 // The largest upstream head buffer a connection keeps between requests.
 constexpr qsizetype kKeptUpstreamHeadBytes = 4096;
-
-// SplitMix64's step: a bijection of the counter, so one thread never repeats an output.
-quint64 splitMix64(quint64& state)
-{
-    quint64 z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-QByteArray newRequestId()
-{
-    // Not a secret, only unique (a client may send its own): a counter run through SplitMix64, from a random start
-    // per thread. A thread's ids never repeat; two threads' runs overlap only if their random starts fall within
-    // the requests of each other, about one chance in 2^64 a request. About 120 instructions an id fewer than
-    // QRandomGenerator's Mersenne Twister.
-    thread_local quint64 state = QRandomGenerator::global()->generate64();
-    const quint64 words[2] = {splitMix64(state), splitMix64(state)};
-    // Hex-encoded in place: what toHex() gives, without the intermediate array.
-    static constexpr char kHexDigits[] = "0123456789abcdef";
-    const auto* bytes = reinterpret_cast<const unsigned char*>(words);
-    QByteArray id(2 * qsizetype(sizeof words), Qt::Uninitialized);
-    char* out = id.data();
-    for (size_t i = 0; i < sizeof words; ++i) {
-        *out++ = kHexDigits[bytes[i] >> 4];
-        *out++ = kHexDigits[bytes[i] & 0xf];
-    }
-    return id;
-}
-
-// A client's own X-Request-Id is kept if it is short and plain, so that traces join up.
-bool isValidRequestId(QByteArrayView id)
-{
-    if (id.isEmpty() || id.size() > 128)
-        return false;
-    for (char c : id) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-            || c == '_' || c == '.' || c == ':';
-        if (!ok)
-            return false;
-    }
-    return true;
-}
 
 } // namespace
 
@@ -264,8 +221,7 @@ void ClientConnection::startExchange(const HttpRequestHead& head)
     m_x.http10 = head.versionMajor == 1 && head.versionMinor == 0;
     m_x.chunkedRequest = head.chunked;
     m_x.closeAfter = !head.keepAlive || m_shuttingDown || m_state.draining.load();
-    const QByteArray clientId = head.headers.value("x-request-id");
-    m_x.requestId = isValidRequestId(clientId) ? clientId : newRequestId();
+    m_x.requestId = RequestId::fromClient(head.headers.value("x-request-id"));
     m_x.event.timeMs = m_x.startMs;
     m_x.event.requestId = m_x.requestId;
     m_x.event.method = head.method; // its path: once admission has normalised the target
@@ -281,7 +237,7 @@ void ClientConnection::startHeadlessExchange()
     m_x.active = true;
     m_x.timer.start();
     m_x.startMs = m_state.clock.nowMs();
-    m_x.requestId = newRequestId();
+    m_x.requestId = RequestId::generate();
     m_x.event.timeMs = m_x.startMs;
     m_x.event.requestId = m_x.requestId;
     m_x.event.clientAddress = m_clientAddress;
