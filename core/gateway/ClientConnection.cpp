@@ -3,73 +3,21 @@
 #include "core/common/Clock.h"
 #include "core/gateway/Authenticator.h"
 #include "core/gateway/EngineState.h"
-#include "core/gateway/HttpHeadWriter.h"
+#include "core/gateway/Exchange.h"
 #include "core/gateway/HttpResponses.h"
 #include "core/gateway/ReadScratch.h"
-#include "core/gateway/UpstreamPool.h"
-#include "core/gateway/UpstreamRequestHead.h"
+#include "core/gateway/RequestId.h"
 
-#include <QRandomGenerator>
 #include <QTcpSocket>
 
 namespace gatehouse::gateway {
 
-namespace {
-
-// The largest upstream head buffer a connection keeps between requests.
-constexpr qsizetype kKeptUpstreamHeadBytes = 4096;
-
-// SplitMix64's step: a bijection of the counter, so one thread never repeats an output.
-quint64 splitMix64(quint64& state)
-{
-    quint64 z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-QByteArray newRequestId()
-{
-    // Not a secret, only unique (a client may send its own): a counter run through SplitMix64, from a random start
-    // per thread. A thread's ids never repeat; two threads' runs overlap only if their random starts fall within
-    // the requests of each other, about one chance in 2^64 a request. About 120 instructions an id fewer than
-    // QRandomGenerator's Mersenne Twister.
-    thread_local quint64 state = QRandomGenerator::global()->generate64();
-    const quint64 words[2] = {splitMix64(state), splitMix64(state)};
-    // Hex-encoded in place: what toHex() gives, without the intermediate array.
-    static constexpr char kHexDigits[] = "0123456789abcdef";
-    const auto* bytes = reinterpret_cast<const unsigned char*>(words);
-    QByteArray id(2 * qsizetype(sizeof words), Qt::Uninitialized);
-    char* out = id.data();
-    for (size_t i = 0; i < sizeof words; ++i) {
-        *out++ = kHexDigits[bytes[i] >> 4];
-        *out++ = kHexDigits[bytes[i] & 0xf];
-    }
-    return id;
-}
-
-// A client's own X-Request-Id is kept if it is short and plain, so that traces join up.
-bool isValidRequestId(QByteArrayView id)
-{
-    if (id.isEmpty() || id.size() > 128)
-        return false;
-    for (char c : id) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
-            || c == '_' || c == '.' || c == ':';
-        if (!ok)
-            return false;
-    }
-    return true;
-}
-
-} // namespace
-
 ClientConnection::ClientConnection(EngineState& state, UpstreamPool& pool, QTcpSocket* socket, QObject* parent)
     : QObject(parent)
     , m_state(state)
-    , m_pool(pool)
     , m_socket(socket)
     , m_parser(HttpParser::Mode::Request, *this)
+    , m_exchanges(*this, pool)
 {
     m_socket->setParent(this);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -86,9 +34,8 @@ ClientConnection::ClientConnection(EngineState& state, UpstreamPool& pool, QTcpS
 
 ClientConnection::~ClientConnection()
 {
-    if (m_x.upstream) {
-        dropUpstream();
-    }
+    if (m_exchange)
+        m_exchange->cancel();
     m_state.metrics.activeConnections.fetch_sub(1);
 }
 
@@ -193,10 +140,9 @@ void ClientConnection::onRequestHead(HttpRequestHead&& head)
     if (Admission::carriesToken(m_x.event.path))
         m_x.event.path = Admission::redactTokens(m_x.event.path); // a token sent in the path is not logged either
     adoptToken(decision.token);
-    m_x.route = decision.route;
-    if (m_x.route) {
-        m_x.event.apiId = m_x.route->apiId;
-        m_x.event.apiName = m_x.route->name;
+    if (decision.route) {
+        m_x.event.apiId = decision.route->apiId;
+        m_x.event.apiName = decision.route->name;
     }
     m_x.rateHeaders = std::move(decision.rateHeaders);
     if (decision.maxBodyBytes >= 0) {
@@ -204,21 +150,16 @@ void ClientConnection::onRequestHead(HttpRequestHead&& head)
         limits.maxBodyBytes = decision.maxBodyBytes;
         m_parser.setLimits(limits);
     }
-    switch (decision.action) {
-    case AdmissionDecision::Action::Refuse:
-        if (!m_snapshot) {
-            respond(404, "not_found", QStringLiteral("no API is registered yet"), "no_route");
-            return;
-        }
-        refuse(decision);
-        return;
-    case AdmissionDecision::Action::Forward:
-        forward(head);
-        return;
-    case AdmissionDecision::Action::ReadAiBody:
-        beginAi(head, std::move(decision));
+    m_exchange = m_exchanges.forAction(decision.action);
+    if (m_exchange) {
+        m_exchange->start(head, std::move(decision));
         return;
     }
+    if (!m_snapshot) {
+        respond(404, "not_found", QStringLiteral("no API is registered yet"), "no_route");
+        return;
+    }
+    refuse(decision);
 }
 
 Admission::Context ClientConnection::admissionContext()
@@ -253,7 +194,7 @@ void ClientConnection::refuse(const AdmissionDecision& decision)
 
 void ClientConnection::startExchange(const HttpRequestHead& head)
 {
-    m_x = Exchange();
+    m_x = RequestState();
     m_x.active = true;
     m_x.timer.start();
     m_x.startMs = m_state.clock.nowMs();
@@ -264,8 +205,7 @@ void ClientConnection::startExchange(const HttpRequestHead& head)
     m_x.http10 = head.versionMajor == 1 && head.versionMinor == 0;
     m_x.chunkedRequest = head.chunked;
     m_x.closeAfter = !head.keepAlive || m_shuttingDown || m_state.draining.load();
-    const QByteArray clientId = head.headers.value("x-request-id");
-    m_x.requestId = isValidRequestId(clientId) ? clientId : newRequestId();
+    m_x.requestId = RequestId::fromClient(head.headers.value("x-request-id"));
     m_x.event.timeMs = m_x.startMs;
     m_x.event.requestId = m_x.requestId;
     m_x.event.method = head.method; // its path: once admission has normalised the target
@@ -277,44 +217,14 @@ void ClientConnection::startExchange(const HttpRequestHead& head)
 
 void ClientConnection::startHeadlessExchange()
 {
-    m_x = Exchange();
+    m_x = RequestState();
     m_x.active = true;
     m_x.timer.start();
     m_x.startMs = m_state.clock.nowMs();
-    m_x.requestId = newRequestId();
+    m_x.requestId = RequestId::generate();
     m_x.event.timeMs = m_x.startMs;
     m_x.event.requestId = m_x.requestId;
     m_x.event.clientAddress = m_clientAddress;
-}
-
-void ClientConnection::forward(const HttpRequestHead& head)
-{
-    // We answer Expect: 100-continue ourselves, now that the request is allowed.
-    if (head.headers.value("expect").compare("100-continue", Qt::CaseInsensitive) == 0 && head.expectsBody()) {
-        writeToClient("HTTP/1.1 100 Continue\r\n\r\n");
-        flushToClient();
-    }
-    // Written into a buffer that the connection keeps and the exchange shares (for a retry) until it ends: unshared
-    // again by the next request, it is rewritten in place instead of allocated anew. Unless a large head left it
-    // large: an idle connection should not hold on to that.
-    if (m_upstreamHeadBuffer.capacity() > kKeptUpstreamHeadBytes)
-        m_upstreamHeadBuffer = QByteArray();
-    m_upstreamHeadBuffer.truncate(0);
-    UpstreamRequestHead::buildApi(head, *m_x.route, m_x.target, forwardingContext(), m_upstreamHeadBuffer);
-    m_x.upstreamHead = m_upstreamHeadBuffer;
-    connectUpstream();
-}
-
-void ClientConnection::connectUpstream()
-{
-    const Route& route = *m_x.route;
-    m_x.upstream = m_pool.acquire(
-        route.upstreamPoolKey, route.upstreamHost, route.upstreamPort, route.upstreamTls, route.upstreamProxy);
-    m_x.upstreamDeadlineMs = m_state.clock.nowMs() + route.timeoutMs;
-    m_x.upstream->begin(this, m_x.upstreamHead, m_x.headRequest);
-    // A retry of a request already read whole, none of its body sent (see onUpstreamFailure): it ends here too.
-    if (m_x.requestComplete && !m_x.ai)
-        onMessageComplete();
 }
 
 void ClientConnection::onBody(QByteArrayView chunk)
@@ -322,22 +232,8 @@ void ClientConnection::onBody(QByteArrayView chunk)
     if (m_closing || !m_x.active)
         return;
     m_x.event.bytesIn += chunk.size();
-    if (m_x.ai && !m_x.upstream) {
-        if (!m_x.responseStarted)
-            m_x.ai->body.append(chunk.data(), chunk.size()); // bounded by the parser's body limit
-        return;
-    }
-    if (!m_x.upstream || m_x.responseComplete)
-        return; // rejected, or the upstream already answered: the rest of the body is dropped
-    if (m_x.chunkedRequest) {
-        m_x.upstream->sendBody(QByteArray(QByteArray::number(chunk.size(), 16) + "\r\n"));
-        m_x.upstream->sendBody(chunk);
-        m_x.upstream->sendBody("\r\n");
-    } else {
-        m_x.upstream->sendBody(chunk);
-    }
-    if (m_x.upstream->bytesToWrite() > kHighWaterBytes)
-        m_uploadPaused = true; // resumed by onUpstreamWritable
+    if (m_exchange)
+        m_exchange->onRequestBody(chunk);
 }
 
 void ClientConnection::onMessageComplete()
@@ -345,19 +241,12 @@ void ClientConnection::onMessageComplete()
     if (m_closing || !m_x.active)
         return;
     m_x.requestComplete = true;
-    if (m_x.ai && !m_x.upstream && !m_x.responseStarted) {
-        dispatchAi();
-        maybeFinish();
-        return;
-    }
-    if (m_x.upstream && m_x.chunkedRequest && !m_x.responseComplete)
-        m_x.upstream->sendBody("0\r\n\r\n");
-    if (m_x.upstream)
-        m_x.upstream->requestSent(); // until now, an answer was an early one: that connection is not reused
+    if (m_exchange)
+        m_exchange->onRequestComplete();
     maybeFinish();
 }
 
-void ClientConnection::onUpstreamWritable()
+void ClientConnection::resumeUpload()
 {
     if (!m_uploadPaused)
         return;
@@ -365,42 +254,21 @@ void ClientConnection::onUpstreamWritable()
     QMetaObject::invokeMethod(this, &ClientConnection::readClient, Qt::QueuedConnection);
 }
 
-void ClientConnection::onUpstreamHead(HttpResponseHead&& head)
+HttpHeadWriter ClientConnection::startResponseHead(qsizetype expectedBytes)
 {
-    if (!m_x.active)
-        return;
-    if (m_x.ai && onAiUpstreamHead(head))
-        return;
-    m_x.event.upstreamStatus = head.status;
-    m_x.event.status = head.status;
     m_x.responseStarted = true;
-    m_x.lastUpstreamActivityMs = m_state.clock.nowMs();
     if (m_shuttingDown || m_state.draining.load())
         m_x.closeAfter = true; // shutting down: this is the connection's last response
-    const bool noBody
-        = m_x.headRequest || (head.status >= 100 && head.status < 200) || head.status == 204 || head.status == 304;
+    return HttpHeadWriter(m_outbox, expectedBytes);
+}
 
-    // Written straight into the client's outbox, which keeps its capacity from one response to the next.
-    HttpHeadWriter out(m_outbox, 256 + 64 * head.headers.size());
-    out.append("HTTP/1.1 ").appendNumber(head.status).append(' ');
-    if (head.reason.isEmpty())
-        out.append(responses::reasonPhrase(head.status));
-    else
-        out.append(head.reason);
-    out.append("\r\n");
-    const QList<QByteArrayView> listed = UpstreamRequestHead::connectionTokens(head.headers);
-    for (const HttpHeader& header : head.headers.all()) {
-        if (isHopByHopHeader(header.name) || UpstreamRequestHead::listsName(listed, header.name)
-            || HttpHeaders::namesEqual(header.name, "content-length")
-            || HttpHeaders::namesEqual(header.name, "x-request-id"))
-            continue;
-        out.field(header);
-    }
+void ClientConnection::endResponseHead(HttpHeadWriter& out, bool noBody, qint64 contentLength, bool chunked)
+{
     if (noBody) {
-        if (head.contentLength >= 0)
-            out.field("Content-Length", head.contentLength);
-    } else if (head.contentLength >= 0 && !head.chunked) {
-        out.field("Content-Length", head.contentLength);
+        if (contentLength >= 0)
+            out.field("Content-Length", contentLength);
+    } else if (contentLength >= 0 && !chunked) {
+        out.field("Content-Length", contentLength);
     } else if (!m_x.http10) {
         out.append("Transfer-Encoding: chunked\r\n");
         m_x.chunkedToClient = true;
@@ -417,22 +285,7 @@ void ClientConnection::onUpstreamHead(HttpResponseHead&& head)
     m_state.metrics.openStreams.fetch_add(1);
 }
 
-void ClientConnection::onUpstreamBody(QByteArrayView chunk)
-{
-    if (!m_x.active || chunk.isEmpty())
-        return;
-    m_x.lastUpstreamActivityMs = m_state.clock.nowMs();
-    if (m_x.ai && m_x.ai->translator) {
-        onAiUpstreamBody(chunk);
-        return;
-    }
-    if (m_x.ai && m_x.ai->usageReader)
-        m_x.ai->usageReader->feed(chunk);
-    writeBodyToClient(chunk);
-    pauseUpstreamIfClientIsSlow();
-}
-
-void ClientConnection::writeBodyToClient(QByteArrayView bytes)
+void ClientConnection::sendBody(QByteArrayView bytes)
 {
     if (bytes.isEmpty())
         return; // an empty chunk would end a chunked body
@@ -449,104 +302,37 @@ void ClientConnection::writeBodyToClient(QByteArrayView bytes)
     writeToClient(framed);
 }
 
-void ClientConnection::pauseUpstreamIfClientIsSlow()
+bool ClientConnection::clientBacklogged()
 {
     // A long body leaves as it comes, not one whole read loop at a time.
     if (m_outbox.size() >= kLowWaterBytes)
         flushToClient();
-    // Back-pressure: a slow client slows the upstream instead of growing our memory. Only what the kernel
-    // refused counts: Qt holds it and says bytesWritten() as it goes, which resumes the upstream.
-    if (m_socket->bytesToWrite() > kHighWaterBytes && m_x.upstream) {
-        m_x.upstream->pauseReading();
-        m_x.upstreamPaused = true;
-    }
+    // Back-pressure: a slow client slows the source instead of growing our memory. Only what the kernel
+    // refused counts: Qt holds it and says bytesWritten() as it goes, which resumes the source.
+    return m_socket->bytesToWrite() > kHighWaterBytes;
+}
+
+bool ClientConnection::clientDrained() const
+{
+    return m_socket->bytesToWrite() < kLowWaterBytes;
 }
 
 void ClientConnection::onClientBytesWritten()
 {
-    if (m_x.upstreamPaused && m_x.upstream && m_socket->bytesToWrite() < kLowWaterBytes) {
-        m_x.upstreamPaused = false;
-        m_x.upstream->resumeReading();
-    }
+    if (m_exchange)
+        m_exchange->onClientBytesWritten();
 }
 
-void ClientConnection::onUpstreamComplete()
+void ClientConnection::endResponse()
 {
-    if (!m_x.active)
-        return;
-    if (m_x.ai && m_x.ai->translator) {
-        onAiUpstreamComplete();
-        return;
-    }
-    if (m_x.ai && m_x.ai->usageReader) {
-        recordAiUsage(m_x.ai->usageReader->finish());
-    }
     if (m_x.chunkedToClient)
         writeToClient("0\r\n\r\n");
     m_x.responseComplete = true;
     m_state.metrics.openStreams.fetch_sub(1);
-    // The upstream answered before the whole body was sent: that connection cannot be reused,
-    // and the client's remaining body is not worth reading.
-    if (!m_x.requestComplete) {
-        m_x.closeAfter = true;
-        m_x.requestComplete = true;
-        dropUpstream();
-    }
-    maybeFinish();
 }
 
-void ClientConnection::onUpstreamFailure(Failure failure, const QString& detail)
-{
-    if (!m_x.active)
-        return;
-    if (m_x.ai && onAiUpstreamFailure(failure, detail)) {
-        flushToClient(); // its end of the answer, now that no upstream read is left to flush it
-        return;
-    }
-    UpstreamConnection* failed = std::exchange(m_x.upstream, nullptr);
-    if (failed)
-        failed->deleteLater();
-    // A pooled connection that the upstream had closed while idle: retry once on a new one,
-    // if nothing of the request body has been sent yet.
-    if (failure == Failure::Closed && failed && failed->wasReused() && !m_x.retried && m_x.event.bytesIn == 0
-        && !m_x.responseStarted) {
-        m_x.retried = true;
-        connectUpstream();
-        return;
-    }
-    if (m_x.responseStarted) {
-        m_x.event.error = QByteArrayLiteral("upstream_reset");
-        abort();
-        return;
-    }
-    QString description;
-    switch (failure) {
-    case Failure::Refused:
-        m_x.event.error = QByteArrayLiteral("upstream_unreachable");
-        description = QStringLiteral("the upstream of \"%1\" could not be reached: %2").arg(m_x.route->name, detail);
-        break;
-    case Failure::TlsVerification:
-        m_x.event.error = QByteArrayLiteral("upstream_tls_failed");
-        description
-            = QStringLiteral("TLS verification failed for the upstream of \"%1\": %2").arg(m_x.route->name, detail);
-        break;
-    case Failure::TlsHandshake:
-        m_x.event.error = QByteArrayLiteral("upstream_tls_failed");
-        description
-            = QStringLiteral("the TLS handshake with the upstream of \"%1\" failed: %2").arg(m_x.route->name, detail);
-        break;
-    case Failure::Closed:
-    case Failure::Reset:
-    case Failure::Malformed:
-        m_x.event.error = QByteArrayLiteral("upstream_failed");
-        description = QStringLiteral("the upstream of \"%1\" failed: %2").arg(m_x.route->name, detail);
-        break;
-    }
-    respond(502, "bad_gateway", description, QByteArray());
-}
-
-void ClientConnection::respond(int status, QByteArrayView errorCode, const QString& description,
-    QByteArray rejectReason, QList<std::pair<QByteArray, QByteArray>> headers)
+void ClientConnection::respond(
+    int status, QByteArrayView errorCode, const QString& description, QByteArray rejectReason, HeaderPairs headers)
 {
     if (!m_x.active || m_x.responseStarted)
         return;
@@ -554,7 +340,7 @@ void ClientConnection::respond(int status, QByteArrayView errorCode, const QStri
     respondJson(status, responses::jsonErrorBody(errorCode, description), std::move(headers));
 }
 
-void ClientConnection::respondJson(int status, const QByteArray& body, QList<std::pair<QByteArray, QByteArray>> headers)
+void ClientConnection::respondJson(int status, const QByteArray& body, HeaderPairs headers)
 {
     if (!m_x.active || m_x.responseStarted)
         return;
@@ -576,9 +362,8 @@ void ClientConnection::respondRaw(QByteArray bytes, int status)
     m_x.event.status = status;
     m_x.responseStarted = true;
     m_x.responseComplete = true;
-    if (m_x.upstream) {
-        dropUpstream();
-    }
+    if (m_exchange)
+        m_exchange->cancel();
     writeToClient(bytes);
     if (m_x.closeAfter)
         m_x.requestComplete = true; // we will not read the rest
@@ -623,38 +408,20 @@ void ClientConnection::flushToClient()
     m_outbox.resize(0); // keeps its capacity for the next response
 }
 
-void ClientConnection::onUpstreamReadDone()
-{
-    flushToClient();
-}
-
 void ClientConnection::maybeFinish()
 {
     if (m_x.active && m_x.requestComplete && m_x.responseComplete)
         finishExchange();
 }
 
-void ClientConnection::dropUpstream()
-{
-    if (UpstreamConnection* upstream = std::exchange(m_x.upstream, nullptr)) {
-        upstream->abandon();
-        upstream->deleteLater();
-    }
-}
-
-void ClientConnection::releaseUpstream()
-{
-    if (UpstreamConnection* upstream = std::exchange(m_x.upstream, nullptr))
-        m_pool.release(upstream, m_state.clock.nowMs());
-}
-
 void ClientConnection::finishExchange()
 {
     m_x.event.latencyUs = m_x.timer.nsecsElapsed() / 1000;
-    releaseUpstream();
+    if (m_exchange)
+        std::exchange(m_exchange, nullptr)->end(); // an upstream connection goes back to its pool
     m_state.logQueue.push(std::move(m_x.event));
     const bool close = m_x.closeAfter || m_shuttingDown;
-    m_x = Exchange();
+    m_x = RequestState();
     m_snapshot.reset();
     if (close) {
         closeAfterFlush();
@@ -707,24 +474,8 @@ void ClientConnection::sweep(qint64 nowMs)
     if (m_closing)
         return;
     if (m_x.active) {
-        if (m_x.aiBodyDeadlineMs != 0 && !m_x.requestComplete && !m_x.responseStarted && !m_x.upstream
-            && nowMs >= m_x.aiBodyDeadlineMs) {
-            // Slow-loris on an AI request's body, which is read whole before anything goes upstream.
-            m_x.closeAfter = true;
-            respond(408, "request_timeout",
-                QStringLiteral("the request body did not arrive within %1 s").arg(Admission::kAiBodyTimeoutMs / 1000),
-                QByteArrayLiteral("body_timeout"));
-            return;
-        }
-        if (!m_x.upstream || m_x.responseComplete)
-            return;
-        const qint64 timeout = m_x.route ? m_x.route->timeoutMs : 30'000;
-        if (!m_x.responseStarted && nowMs >= m_x.upstreamDeadlineMs) {
-            cutExchange(QByteArrayLiteral("upstream_timeout"), 504, "gateway_timeout",
-                QStringLiteral("the upstream of \"%1\" did not answer within %2 ms").arg(m_x.route->name).arg(timeout));
-        } else if (m_x.responseStarted && !m_x.upstreamPaused && nowMs - m_x.lastUpstreamActivityMs >= timeout) {
-            cutExchange(QByteArrayLiteral("upstream_timeout"), 504, "gateway_timeout", QString());
-        }
+        if (m_exchange)
+            m_exchange->sweep(nowMs);
         return;
     }
     if (m_headDeadlineMs != 0 && nowMs >= m_headDeadlineMs) {
@@ -762,9 +513,8 @@ void ClientConnection::closeAfterFlush()
 
 void ClientConnection::abort()
 {
-    if (m_x.upstream) {
-        dropUpstream();
-    }
+    if (m_exchange)
+        m_exchange->cancel();
     m_closing = true;
     m_socket->abort();
     onClientDisconnected();
@@ -774,16 +524,17 @@ void ClientConnection::onClientDisconnected()
 {
     if (m_x.active) {
         // The client left mid-exchange: abort the upstream request and log what happened.
-        if (m_x.upstream) {
-            dropUpstream();
-        }
+        if (m_exchange)
+            m_exchange->cancel();
         if (m_x.event.error.isEmpty())
             m_x.event.error = QByteArrayLiteral("client_closed");
         if (m_x.responseStarted && !m_x.responseComplete)
             m_state.metrics.openStreams.fetch_sub(1);
         m_x.event.latencyUs = m_x.timer.nsecsElapsed() / 1000;
         m_state.logQueue.push(std::move(m_x.event));
-        m_x = Exchange();
+        if (m_exchange)
+            std::exchange(m_exchange, nullptr)->end();
+        m_x = RequestState();
     }
     m_closing = true;
     if (!m_finishedEmitted) {

@@ -1,15 +1,13 @@
 #pragma once
 
 #include "core/gateway/Admission.h"
-#include "core/gateway/AiExchange.h"
-#include "core/gateway/Authenticator.h"
+#include "core/gateway/ExchangeSet.h"
+#include "core/gateway/HttpHeadWriter.h"
 #include "core/gateway/HttpParser.h"
-#include "core/gateway/RequestEvent.h"
+#include "core/gateway/RequestState.h"
 #include "core/gateway/Snapshot.h"
-#include "core/gateway/UpstreamConnection.h"
 #include "core/gateway/UpstreamRequestHead.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 
 class QTcpSocket;
@@ -17,12 +15,14 @@ class QTcpSocket;
 namespace gatehouse::gateway {
 
 class EngineState;
+class Exchange;
 class UpstreamPool;
 
-// One client connection in a worker: parses requests (one at a time, so pipelined responses
-// leave in request order), routes, authenticates, rate-limits, and streams the exchange with
-// the upstream in both directions with back-pressure. Every request ends as one RequestEvent.
-class ClientConnection : public QObject, private HttpParserListener, private UpstreamClient
+// One client connection in a worker, the transport of its requests: it parses them (one at a time, so pipelined
+// responses leave in request order), admits them, hands each admitted one to an Exchange (ExchangeSet), and writes
+// what the exchange answers, with keep-alive, back-pressure and the header, idle and body timeouts. Every request
+// ends as one RequestEvent.
+class ClientConnection : public QObject, private HttpParserListener
 {
     Q_OBJECT
 
@@ -43,52 +43,55 @@ public:
     void abort();
     bool isBusy() const { return m_x.active; }
 
+    // What the exchange in flight uses (Exchange.h).
+    RequestState& request() { return m_x; }
+    EngineState& state() { return m_state; }
+    // The snapshot pinned for the request in flight.
+    const Snapshot& snapshot() const { return *m_snapshot; }
+    Admission::Context admissionContext();
+    ForwardingContext forwardingContext() const;
+    // The response head, written straight into the client's outbox (which keeps its capacity from one response to
+    // the next): the exchange writes the status line and its own fields, endResponseHead() the framing
+    // (Content-Length, chunked, or close for HTTP/1.0), X-Request-Id, the rate-limit fields and Connection.
+    HttpHeadWriter startResponseHead(qsizetype expectedBytes);
+    void endResponseHead(HttpHeadWriter& out, bool noBody, qint64 contentLength, bool chunked);
+    // Response body bytes: counted, and chunk-framed when the response is chunked. Nothing for empty bytes.
+    void sendBody(QByteArrayView bytes);
+    // Sends a long body as it comes; true while the client's socket holds more than kHighWaterBytes that the
+    // kernel refused (the exchange pauses its source until clientDrained()).
+    bool clientBacklogged();
+    // The client's socket holds less than kLowWaterBytes again: a paused source may resume.
+    bool clientDrained() const;
+    // The last of the body: the chunked terminator, and the response is complete.
+    void endResponse();
+    // Finishes the request if both its request and its response are complete.
+    void maybeFinish();
+    // Answers the current request from the gateway itself (an error, 404, 429 ...).
+    void respond(int status, QByteArrayView errorCode, const QString& description, QByteArray rejectReason,
+        HeaderPairs headers = {});
+    // The same with a JSON body of any shape; respond() is made of it.
+    void respondJson(int status, const QByteArray& body, HeaderPairs headers = {});
+    // A whole response, built by the caller.
+    void respondRaw(QByteArray bytes, int status);
+    // Answers what admission refused, and logs why.
+    void refuse(const AdmissionDecision& decision);
+    void cutExchange(QByteArray error, int statusIfNotStarted, QByteArrayView code, const QString& description);
+    // Queues bytes for the client; flushToClient() sends what is queued in one write, at the end of an
+    // upstream read, of an exchange, or of an answer of our own.
+    void writeToClient(QByteArrayView bytes);
+    void flushToClient();
+    // Request body upload to a slow destination: parsing stops until resumeUpload().
+    void pauseUpload() { m_uploadPaused = true; }
+    void resumeUpload();
+
 Q_SIGNALS:
     void finished(gatehouse::gateway::ClientConnection* connection);
 
 private:
-    struct Exchange
-    {
-        bool active = false;
-        QElapsedTimer timer;
-        qint64 startMs = 0;
-        QByteArray requestId;
-        QByteArray method;
-        QByteArray target; // normalised (RequestPath): what is logged and forwarded
-        const Route* route = nullptr;
-        const TokenGrant* token = nullptr;
-        bool headRequest = false;
-        bool http10 = false;
-        bool chunkedRequest = false;
-        bool requestComplete = false;
-        bool responseStarted = false;
-        bool responseComplete = false;
-        bool chunkedToClient = false;
-        bool closeAfter = false;
-        bool closeAfterIfRejected = false; // the request has a body we would otherwise have to drain
-        bool upstreamPaused = false;
-        bool retried = false;
-        QByteArray upstreamHead; // kept for one retry on a stale pooled connection
-        UpstreamConnection* upstream = nullptr;
-        qint64 upstreamDeadlineMs = 0;
-        qint64 lastUpstreamActivityMs = 0;
-        qint64 aiBodyDeadlineMs = 0; // an AI request's body must have arrived by then (0: not reading one)
-        RequestEvent event;
-        QList<std::pair<QByteArray, QByteArray>> rateHeaders;
-        std::unique_ptr<AiExchange> ai; // set for requests on the AI routes (ClientConnectionAi.cpp)
-    };
-
     // HttpParserListener
     void onRequestHead(HttpRequestHead&& head) override;
     void onBody(QByteArrayView chunk) override;
     void onMessageComplete() override;
-    // UpstreamClient
-    void onUpstreamHead(HttpResponseHead&& head) override;
-    void onUpstreamBody(QByteArrayView chunk) override;
-    void onUpstreamComplete() override;
-    void onUpstreamFailure(Failure failure, const QString& detail) override;
-    void onUpstreamWritable() override;
-    void onUpstreamReadDone() override;
 
     void onClientReadyRead();
     void readClient();
@@ -102,62 +105,23 @@ private:
     void startExchange(const HttpRequestHead& head);
     // An exchange for a request whose head never arrived whole (malformed or too slow), so it is logged too.
     void startHeadlessExchange();
-    void forward(const HttpRequestHead& head);
-    void connectUpstream();
-    // Answers the current request from the gateway itself (an error, 404, 429 ...).
-    void respond(int status, QByteArrayView errorCode, const QString& description, QByteArray rejectReason,
-        QList<std::pair<QByteArray, QByteArray>> headers = {});
-    // The same with a JSON body of any shape; respond() and respondAiError() are made of it.
-    void respondJson(int status, const QByteArray& body, QList<std::pair<QByteArray, QByteArray>> headers = {});
-    void respondRaw(QByteArray bytes, int status);
     void failParse();
-    void cutExchange(QByteArray error, int statusIfNotStarted, QByteArrayView code, const QString& description);
-    void maybeFinish();
     void finishExchange();
     void closeAfterFlush();
-    void releaseUpstream();
-    void dropUpstream();
-    // Queues bytes for the client; flushToClient() sends what is queued in one write, at the end of an
-    // upstream read, of an exchange, or of an answer of our own.
-    void writeToClient(QByteArrayView bytes);
-    void flushToClient();
-    // Response body bytes: counted, and chunk-framed when the response is chunked. Nothing for empty bytes.
-    void writeBodyToClient(QByteArrayView bytes);
-    void pauseUpstreamIfClientIsSlow();
     // The request's authenticated token (null: none), for the exchange and its log event.
     void adoptToken(const TokenGrant* token);
-    // Answers what admission refused, and logs why.
-    void refuse(const AdmissionDecision& decision);
-    Admission::Context admissionContext();
-    ForwardingContext forwardingContext() const;
-
-    // The AI routes (ClientConnectionAi.cpp).
-    void beginAi(const HttpRequestHead& head, AdmissionDecision decision);
-    void dispatchAi();
-    void dispatchAiChat();
-    void dispatchAiPassthrough();
-    void answerAiModels();
-    void tryNextAiTarget();
-    void connectAi(const AiProviderRoute& provider, QByteArray head, QByteArray body);
-    // An error in OpenAI's shape, which the SDKs on these routes show to their user.
-    void respondAiError(int status, QByteArray body, QByteArray error);
-    bool onAiUpstreamHead(HttpResponseHead& head); // true: handled (translated, or retried on a fallback)
-    void onAiUpstreamBody(QByteArrayView chunk);
-    void onAiUpstreamComplete();
-    bool onAiUpstreamFailure(Failure failure, const QString& detail); // true: handled
-    void recordAiUsage(const AiUsage& usage);
 
     EngineState& m_state;
-    UpstreamPool& m_pool;
     QTcpSocket* m_socket;
     HttpParser m_parser;
     SnapshotPtr m_snapshot; // pinned for the request in flight
     QByteArray m_pending; // read from the socket, not yet parsed
     QByteArray m_outbox; // queued for the client, not yet written
-    QByteArray m_upstreamHeadBuffer; // the current request's head for the upstream (see forward())
     QByteArray m_clientAddress;
     bool m_fromTrustedProxy = false; // the peer is one of `serve --trusted-proxy`
-    Exchange m_x;
+    RequestState m_x;
+    ExchangeSet m_exchanges;
+    Exchange* m_exchange = nullptr; // the one answering the request in flight, if admitted
     qint64 m_headDeadlineMs = 0;
     qint64 m_idleDeadlineMs = 0;
     bool m_uploadPaused = false;

@@ -2,6 +2,7 @@
 
 #include "core/common/AsciiTable.h"
 #include "core/gateway/HttpLineScanner.h"
+#include "core/gateway/HttpParseErrors.h"
 #include "core/gateway/HttpResponses.h"
 
 #include <llhttp.h>
@@ -58,6 +59,8 @@ struct HttpParser::Private
     qsizetype execute(QByteArrayView bytes);
     void enterPhase(Phase next);
     int fail(int requestStatus, const char* code, QString message);
+    // The error of HttpParseErrors, as fail() records it.
+    int fail(HttpParseError mapped);
     int failBodyTooLarge();
     void failFromLlhttp(llhttp_errno_t err);
     void failFromScanner(HttpLineScanner::Fault fault);
@@ -209,93 +212,36 @@ void HttpParser::Private::enterPhase(Phase next)
 
 int HttpParser::Private::fail(int requestStatus, const char* code, QString message)
 {
+    return fail(HttpParseError {requestStatus, QByteArray(code), std::move(message)});
+}
+
+int HttpParser::Private::fail(HttpParseError mapped)
+{
     if (!failed) {
         failed = true;
+        error = std::move(mapped);
         // A malformed upstream response is the gateway's 502, whatever the request-side status would be.
-        error.status = mode == Mode::Response ? 502 : requestStatus;
-        error.code = QByteArray(code);
-        error.message = std::move(message);
+        if (mode == Mode::Response)
+            error.status = 502;
     }
     return -1;
 }
 
 int HttpParser::Private::failBodyTooLarge()
 {
-    return fail(413, "body_too_large",
-        QStringLiteral("The body exceeds the limit of ") % QString::number(limits.maxBodyBytes)
-            % QStringLiteral(" bytes."));
+    return fail(HttpParseErrors::bodyTooLarge(limits.maxBodyBytes));
 }
 
 void HttpParser::Private::failFromLlhttp(llhttp_errno_t err)
 {
-    switch (err) {
-    case HPE_INVALID_HEADER_TOKEN:
-    case HPE_UNEXPECTED_SPACE:
-        fail(400, "invalid_header", QStringLiteral("A header field is malformed."));
-        return;
-    case HPE_INVALID_CONTENT_LENGTH:
-    case HPE_UNEXPECTED_CONTENT_LENGTH:
-        fail(400, "bad_content_length",
-            QStringLiteral("The Content-Length header is malformed, repeated or combined with Transfer-Encoding."));
-        return;
-    case HPE_INVALID_TRANSFER_ENCODING:
-        fail(400, "bad_transfer_encoding",
-            QStringLiteral("The Transfer-Encoding header is not supported: chunked must be the final coding."));
-        return;
-    case HPE_INVALID_CHUNK_SIZE:
-        fail(400, "bad_chunk", QStringLiteral("The chunked body is malformed."));
-        return;
-    case HPE_INVALID_METHOD:
-        fail(400, "invalid_method", QStringLiteral("The request method is malformed."));
-        return;
-    case HPE_INVALID_URL:
-        fail(400, "invalid_target", QStringLiteral("The request target is malformed."));
-        return;
-    case HPE_INVALID_VERSION:
-        fail(400, "invalid_version", QStringLiteral("The HTTP version is malformed."));
-        return;
-    case HPE_INVALID_STATUS:
-        fail(400, "invalid_status", QStringLiteral("The status line is malformed."));
-        return;
-    case HPE_PAUSED_UPGRADE:
-        // Unreachable: headersComplete() clears llhttp's upgrade flag and refuses CONNECT and 101.
-        fail(400, "unsupported_upgrade", QStringLiteral("Protocol upgrades are not supported."));
-        return;
-    default:
-        break;
-    }
-    if (phase == Phase::ChunkSize || phase == Phase::ChunkData || phase == Phase::ChunkEnd)
-        fail(400, "bad_chunk", QStringLiteral("The chunked body is malformed."));
-    else
-        fail(400, "bad_request", QStringLiteral("The message is not valid HTTP/1.1."));
+    fail(HttpParseErrors::fromLlhttp(
+        err, phase == Phase::ChunkSize || phase == Phase::ChunkData || phase == Phase::ChunkEnd));
 }
 
 void HttpParser::Private::failFromScanner(HttpLineScanner::Fault fault)
 {
-    const bool chunkLine = phase == Phase::ChunkSize || phase == Phase::ChunkEnd;
-    if (chunkLine) {
-        fail(400, "bad_chunk", QStringLiteral("The chunked body is malformed: a chunk line does not end with CRLF."));
-        return;
-    }
-    switch (fault) {
-    case HttpLineScanner::Fault::ObsoleteFolding:
-        fail(400, "obsolete_line_folding",
-            QStringLiteral("A header line starts with whitespace (obsolete line folding), which is not accepted."));
-        return;
-    case HttpLineScanner::Fault::TooLong:
-        fail(431, "header_too_large",
-            QStringLiteral("The header section exceeds the limit of ") % QString::number(limits.maxHeaderBytes)
-                % QStringLiteral(" bytes."));
-        return;
-    case HttpLineScanner::Fault::BareLf:
-        fail(400, "invalid_line_ending", QStringLiteral("A line ends with a bare LF instead of CRLF."));
-        return;
-    case HttpLineScanner::Fault::BareCr:
-    case HttpLineScanner::Fault::NotEmpty:
-    case HttpLineScanner::Fault::None:
-        fail(400, "invalid_line_ending", QStringLiteral("A CR is not followed by LF."));
-        return;
-    }
+    fail(HttpParseErrors::fromScanner(
+        fault, phase == Phase::ChunkSize || phase == Phase::ChunkEnd, limits.maxHeaderBytes));
 }
 
 int HttpParser::Private::messageBegin()
