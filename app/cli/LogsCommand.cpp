@@ -77,8 +77,8 @@ int runLogsCommand(CliContext& context, QStringList args)
     }
     if (auto opened = context.open(); !opened)
         return context.fail(opened.error());
-    gateway::RequestLogStore store(context.catalog().database());
-    auto rows = store.recent(limit);
+    const gateway::RequestLogReader reader(context.catalog());
+    auto rows = reader.newestAfter(0, limit);
     if (!rows)
         return context.fail(rows.error());
     print(context, *rows);
@@ -87,11 +87,10 @@ int runLogsCommand(CliContext& context, QStringList args)
 
     // --limit is at least 1, so no rows means an empty log: follow it from the start.
     qint64 lastId = rows->isEmpty() ? 0 : rows->last().id;
-    const gateway::RequestLogReader reader(context.catalog().database());
     QTimer poll;
     poll.setInterval(250);
     QObject::connect(&poll, &QTimer::timeout, [&] {
-        auto fresh = store.recent(10'000, lastId);
+        auto fresh = reader.newestAfter(lastId, 10'000);
         if (!fresh) {
             QCoreApplication::exit(context.fail(fresh.error()));
             return;

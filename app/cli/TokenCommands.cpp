@@ -79,7 +79,7 @@ void printToken(CliContext& context, const Token& token)
         << '\n'
         << "AI budget:     " << describeBudget(token.aiLimits.budget) << '\n'
         << "AI limits:     " << describeAiRates(token.aiLimits) << '\n';
-    if (auto usage = gateway::UsageLedger::read(context.catalog().database(), Clock::system().nowMs())) {
+    if (auto usage = gateway::UsageLedger::read(context.catalog(), Clock::system().nowMs())) {
         const gateway::UsageLedger::Spent spent = usage->tokens.value(token.id);
         out << "AI usage:      " << spent.day << " tokens today, " << spent.month << " this month (UTC)\n";
     }

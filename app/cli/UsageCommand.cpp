@@ -76,7 +76,7 @@ int runUsageCommand(CliContext& context, QStringList args)
     if (auto opened = context.open(); !opened)
         return context.fail(opened.error());
     const auto [from, to] = UsageReport::lastDays(QDateTime::currentDateTimeUtc(), days);
-    auto rows = UsageReport(context.catalog().database()).summarize(by, from, to);
+    auto rows = UsageReport(context.catalog()).summarize(by, from, to);
     if (!rows)
         return context.fail(rows.error());
 

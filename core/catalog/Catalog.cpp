@@ -4,21 +4,10 @@
 #include "core/catalog/Migrations.h"
 #include "core/catalog/SqlQuery.h"
 
-#include <QAtomicInteger>
 #include <QDir>
 #include <QFile>
 
 namespace gatehouse {
-
-namespace {
-
-QString uniqueConnectionName()
-{
-    static QAtomicInteger<quint64> counter;
-    return QStringLiteral("gatehouse-catalog-%1").arg(counter.fetchAndAddRelaxed(1));
-}
-
-} // namespace
 
 Catalog::Catalog(const Clock& clock, QObject* parent)
     : QObject(parent)
@@ -46,65 +35,35 @@ Result<void> Catalog::openInDirectory(const QString& dataDirectory)
 Result<void> Catalog::open(const QString& filePath)
 {
     close();
-    m_connectionName = uniqueConnectionName();
-    m_filePath = filePath;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-        if (!db.isValid()) {
-            close();
-            return Error::runtime(QStringLiteral("Qt's SQLite driver is not available (install libqt6sql6-sqlite)"));
-        }
-        db.setDatabaseName(filePath);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
-        if (!db.open()) {
-            const QString reason = db.lastError().text();
-            close();
-            return Error::runtime(QStringLiteral("cannot open the catalog %1: %2").arg(filePath, reason));
-        }
-    }
+    m_location = CatalogLocation::sqliteFile(filePath);
+    auto connection
+        = CatalogConnection::open(m_location, QStringLiteral("catalog"), CatalogConnection::Access::ReadWrite);
+    if (!connection)
+        return connection.error();
+    m_connection = std::move(*connection);
     // The file holds token hashes and the audit trail: readable by its owner only.
     QFile::setPermissions(filePath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 
-    // The handle must be gone before close() removes the connection.
-    auto configured = [this]() -> Result<void> {
-        const QSqlDatabase db = database();
-        for (const char* pragma :
-            {"PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
-            if (auto done = sql::exec(db, QString::fromLatin1(pragma)); !done)
-                return done.error();
-        }
-        if (auto migrated = migrations::migrate(db); !migrated)
-            return migrated.error();
-        return {};
-    }();
-    if (!configured) {
+    if (auto migrated = migrations::migrate(database()); !migrated) {
         close();
-        return configured.error();
+        return migrated.error();
     }
     return {};
 }
 
 void Catalog::close()
 {
-    if (m_connectionName.isEmpty())
-        return;
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        if (db.isOpen())
-            db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connectionName);
-    m_connectionName.clear();
+    m_connection.close();
 }
 
 bool Catalog::isOpen() const
 {
-    return !m_connectionName.isEmpty() && QSqlDatabase::database(m_connectionName, false).isOpen();
+    return m_connection.isOpen();
 }
 
 QSqlDatabase Catalog::database() const
 {
-    return QSqlDatabase::database(m_connectionName, false);
+    return m_connection.database();
 }
 
 Result<qint64> Catalog::revision() const

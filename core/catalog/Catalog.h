@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/catalog/CatalogConnection.h"
+#include "core/catalog/CatalogLocation.h"
 #include "core/common/Result.h"
 
 #include <QObject>
@@ -21,7 +23,7 @@ class Catalog : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int kBusyTimeoutMs = 5000;
+    static constexpr int kBusyTimeoutMs = CatalogConnection::kBusyTimeoutMs;
     static QString fileName() { return QStringLiteral("catalog.sqlite3"); }
 
     explicit Catalog(const Clock& clock, QObject* parent = nullptr);
@@ -35,7 +37,10 @@ public:
     void close();
 
     bool isOpen() const;
-    QString filePath() const { return m_filePath; }
+    QString filePath() const { return m_location.sqliteFilePath(); }
+    // Where this catalog lives: what a thread of its own (a background read, the request log's writer) opens its
+    // own CatalogConnection to.
+    const CatalogLocation& location() const { return m_location; }
     QSqlDatabase database() const;
     const Clock& clock() const { return m_clock; }
 
@@ -57,8 +62,8 @@ private:
     void notifyCommitted(qint64 revision) { Q_EMIT changed(revision); }
 
     const Clock& m_clock;
-    QString m_connectionName;
-    QString m_filePath;
+    CatalogConnection m_connection;
+    CatalogLocation m_location;
     std::unique_ptr<CatalogChangeFeed> m_changes;
 };
 

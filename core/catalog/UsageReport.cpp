@@ -1,9 +1,12 @@
 #include "core/catalog/UsageReport.h"
 
+#include "core/catalog/Catalog.h"
+#include "core/catalog/CatalogConnection.h"
 #include "core/catalog/RequestLogSpans.h"
 #include "core/catalog/SqlQuery.h"
 
 #include <QDateTime>
+#include <QSqlError>
 
 #include <algorithm>
 
@@ -22,6 +25,56 @@ QString UsageRow::label() const
     if (name.isEmpty())
         return QStringLiteral("#%1 (deleted)").arg(id);
     return name;
+}
+
+namespace {
+
+// `rows` less the part in `logged` (same grouping, matched by id and, by model, provider); rows left with no
+// requests are dropped.
+QList<UsageRow> subtract(QList<UsageRow> rows, const QList<UsageRow>& logged)
+{
+    for (const UsageRow& part : logged) {
+        for (UsageRow& row : rows) {
+            if (row.id == part.id && row.providerId == part.providerId) {
+                row.requests -= part.requests;
+                row.tokensIn = qMax<qint64>(0, row.tokensIn - part.tokensIn);
+                row.tokensOut = qMax<qint64>(0, row.tokensOut - part.tokensOut);
+                break;
+            }
+        }
+    }
+    rows.removeIf([](const UsageRow& row) { return row.requests <= 0; });
+    return rows;
+}
+
+} // namespace
+
+UsageReport::UsageReport(const Catalog& catalog)
+    : m_db(catalog.database())
+{ }
+
+Result<UsageOverview> UsageReport::readOverview(
+    const CatalogLocation& location, QDate from, QDate to, qint64 liveFromMs)
+{
+    auto connection
+        = CatalogConnection::open(location, QStringLiteral("usage-overview"), CatalogConnection::Access::ReadOnly);
+    if (!connection)
+        return connection.error();
+    QSqlDatabase db = connection->database();
+    // One read transaction: the sums and the part to take out of them come from one snapshot.
+    if (!db.transaction())
+        return Error::runtime(db.lastError().text());
+    const UsageReport report(db);
+    auto consumers = report.summarize(Grouping::Consumer, from, to);
+    auto models = report.summarize(Grouping::Model, from, to);
+    auto liveConsumers = report.loggedSince(Grouping::Consumer, liveFromMs);
+    auto liveModels = report.loggedSince(Grouping::Model, liveFromMs);
+    db.rollback();
+    for (const auto* part : {&consumers, &models, &liveConsumers, &liveModels}) {
+        if (!*part)
+            return part->error();
+    }
+    return UsageOverview {subtract(*consumers, *liveConsumers), subtract(*models, *liveModels)};
 }
 
 Result<QList<UsageRow>> UsageReport::summarize(Grouping by, QDate from, QDate to) const

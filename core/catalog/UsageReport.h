@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/catalog/CatalogLocation.h"
 #include "core/common/Result.h"
 
 #include <QDate>
@@ -11,6 +12,8 @@
 #include <utility>
 
 namespace gatehouse {
+
+class Catalog;
 
 // What one consumer, model or token used of the AI providers over a period.
 struct UsageRow
@@ -38,6 +41,13 @@ struct UsageRow
     QString label() const;
 };
 
+// The console Overview's AI usage over a period, by consumer and by model.
+struct UsageOverview
+{
+    QList<UsageRow> byConsumer;
+    QList<UsageRow> byModel;
+};
+
 // Reads the AI usage that the gateway sums per UTC day (ai_usage_daily) and groups it for the CLI's
 // `usage` and the console's Overview. Read-only: takes any connection to the catalog file, so that a
 // loader thread can use its own.
@@ -50,6 +60,15 @@ public:
     explicit UsageReport(QSqlDatabase db)
         : m_db(std::move(db))
     { }
+    // Reads through the catalog's own connection, on the catalog's thread.
+    explicit UsageReport(const Catalog& catalog);
+
+    // The Overview's read, through a read-only connection of its own opened and closed on the calling thread (a
+    // background read's): the usage of the UTC days [from, to] by consumer and by model, less the requests logged
+    // at or after `liveFromMs` (read in the same transaction, so both parts come from one snapshot), since the
+    // engine's live batches bring those. The daily sums have no times, so this is where the seam is made. Rows
+    // left with no requests are dropped.
+    static Result<UsageOverview> readOverview(const CatalogLocation& location, QDate from, QDate to, qint64 liveFromMs);
 
     // The usage of the UTC days `from` to `to` (both included), grouped by `by`, most tokens first
     // (then most requests, then by label). An empty list when nothing was used.

@@ -1,6 +1,7 @@
 #include "core/catalog/WriteTransaction.h"
 
 #include "core/catalog/Catalog.h"
+#include "core/catalog/CatalogConnection.h"
 #include "core/catalog/SqlQuery.h"
 #include "core/common/Clock.h"
 
@@ -12,7 +13,7 @@ Result<WriteTransaction> WriteTransaction::begin(Catalog& catalog, QString actor
 {
     if (!catalog.isOpen())
         return Error::runtime(QStringLiteral("the catalog is not open"));
-    if (auto begun = sql::exec(catalog.database(), QStringLiteral("BEGIN IMMEDIATE")); !begun)
+    if (auto begun = sql::exec(catalog.database(), CatalogConnection::beginWriteStatement(catalog.location())); !begun)
         return begun.error();
     // Read the clock after taking the lock, so that audit times follow commit order.
     return WriteTransaction(&catalog, std::move(actor), catalog.clock().nowMs());

@@ -75,7 +75,7 @@ Result<void> Engine::start(const EngineConfig& config)
     }
 
     m_logWriter = std::make_unique<RequestLogWriter>(
-        m_catalog.filePath(), state->logQueue, state->metrics, m_clock, config.logRetentionMs, config.logMaxBytes);
+        m_catalog.location(), state->logQueue, state->metrics, m_clock, config.logRetentionMs, config.logMaxBytes);
     m_logWriter->setUsageLedger(&state->usage, config.usageRefreshMs);
     connect(m_logWriter.get(), &RequestLogWriter::batchWritten, this, &Engine::requestsLogged, Qt::QueuedConnection);
     if (!m_logWriter->start()) {

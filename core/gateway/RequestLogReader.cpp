@@ -1,9 +1,38 @@
 #include "core/gateway/RequestLogReader.h"
 
+#include "core/catalog/Catalog.h"
 #include "core/catalog/RequestLogSpans.h"
 #include "core/catalog/SqlQuery.h"
 
+#include <utility>
+
 namespace gatehouse::gateway {
+
+RequestLogReader::RequestLogReader(const Catalog& catalog)
+    : m_db(catalog.database())
+{ }
+
+Result<RequestLogReader> RequestLogReader::open(const CatalogLocation& location)
+{
+    auto connection
+        = CatalogConnection::open(location, QStringLiteral("request-log-reader"), CatalogConnection::Access::ReadOnly);
+    if (!connection)
+        return connection.error();
+    RequestLogReader reader(connection->database());
+    reader.m_ownConnection = std::make_unique<CatalogConnection>(std::move(*connection));
+    return reader;
+}
+
+RequestLogReader::RequestLogReader(RequestLogReader&& other) noexcept
+    : m_ownConnection(std::move(other.m_ownConnection))
+    , m_db(std::exchange(other.m_db, QSqlDatabase()))
+{ }
+
+RequestLogReader::~RequestLogReader()
+{
+    // The handle goes before the connection it belongs to is removed.
+    m_db = QSqlDatabase();
+}
 
 Result<QList<LoggedRequest>> RequestLogReader::after(qint64 afterId, int limit) const
 {

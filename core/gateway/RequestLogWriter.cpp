@@ -1,20 +1,18 @@
 #include "core/gateway/RequestLogWriter.h"
 
-#include "core/catalog/SqlQuery.h"
 #include "core/common/Clock.h"
 #include "core/gateway/GatewayMetrics.h"
 #include "core/gateway/RequestLogQueue.h"
 #include "core/gateway/RequestLogStore.h"
 #include "core/gateway/UsageLedger.h"
 
-#include <QSqlDatabase>
 #include <QTimer>
 
 namespace gatehouse::gateway {
 
-RequestLogWriter::RequestLogWriter(QString catalogPath, RequestLogQueue& queue, GatewayMetrics& metrics,
+RequestLogWriter::RequestLogWriter(CatalogLocation catalog, RequestLogQueue& queue, GatewayMetrics& metrics,
     const Clock& clock, qint64 retentionMs, qint64 maxBytes)
-    : m_catalogPath(std::move(catalogPath))
+    : m_catalog(std::move(catalog))
     , m_queue(queue)
     , m_metrics(metrics)
     , m_clock(clock)
@@ -52,17 +50,14 @@ bool RequestLogWriter::start()
 
 void RequestLogWriter::open()
 {
-    m_connectionName = QStringLiteral("gatehouse-log-writer-%1").arg(quintptr(this));
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    db.setDatabaseName(m_catalogPath);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open()) {
-        Q_EMIT writeFailed(db.lastError().text());
+    auto connection
+        = CatalogConnection::open(m_catalog, QStringLiteral("log-writer"), CatalogConnection::Access::ReadWrite);
+    if (!connection) {
+        Q_EMIT writeFailed(connection.error().toString());
         return;
     }
-    (void)sql::exec(db, QStringLiteral("PRAGMA journal_mode = WAL"));
-    (void)sql::exec(db, QStringLiteral("PRAGMA synchronous = NORMAL"));
-    m_store = std::make_unique<RequestLogStore>(db);
+    m_connection = std::move(*connection);
+    m_store = std::make_unique<RequestLogStore>(m_connection.database());
     // Before start() returns, so that the budgets hold from the gateway's first request.
     refreshUsage();
 
@@ -89,7 +84,7 @@ void RequestLogWriter::refreshUsage()
         return;
     // On this thread, after this writer's own commits: the sums hold every batch written so far, and the batches
     // after it are added as they are written, so nothing counts twice.
-    auto totals = UsageLedger::read(QSqlDatabase::database(m_connectionName, false), m_clock.nowMs());
+    auto totals = UsageLedger::read(m_connection.database(), m_clock.nowMs());
     if (!totals) {
         Q_EMIT writeFailed(totals.error().toString());
         return;
@@ -170,13 +165,13 @@ void RequestLogWriter::stop()
         m_context,
         [this] {
             drain();
+            // The store's statements are finalized before its connection closes, on the thread that opened it.
             m_store.reset();
-            QSqlDatabase::database(m_connectionName, false).close();
+            m_connection.close();
         },
         Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
-    QSqlDatabase::removeDatabase(m_connectionName);
     m_context = nullptr;
 }
 

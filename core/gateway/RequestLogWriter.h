@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/catalog/CatalogConnection.h"
+#include "core/catalog/CatalogLocation.h"
 #include "core/gateway/RequestEvent.h"
 
 #include <QObject>
@@ -29,7 +31,7 @@ class RequestLogWriter : public QObject
 public:
     static constexpr int kFlushIntervalMs = 100;
     static constexpr qint64 kDefaultRetentionMs = 30LL * 24 * 3600 * 1000;
-    RequestLogWriter(QString catalogPath, RequestLogQueue& queue, GatewayMetrics& metrics, const Clock& clock,
+    RequestLogWriter(CatalogLocation catalog, RequestLogQueue& queue, GatewayMetrics& metrics, const Clock& clock,
         qint64 retentionMs = kDefaultRetentionMs, qint64 maxBytes = 0);
     ~RequestLogWriter() override;
 
@@ -62,7 +64,7 @@ private:
     void enforceMaxBytesAfter(const QList<RequestEvent>& batch);
     void refreshUsage();
 
-    QString m_catalogPath;
+    CatalogLocation m_catalog;
     RequestLogQueue& m_queue;
     GatewayMetrics& m_metrics;
     const Clock& m_clock;
@@ -73,7 +75,7 @@ private:
     int m_usageRefreshMs = 0;
     QThread m_thread;
     QObject* m_context = nullptr; // lives in m_thread; owns the timers
-    QString m_connectionName;
+    CatalogConnection m_connection; // opened, used and closed on m_thread
     std::unique_ptr<RequestLogStore> m_store;
     std::atomic<quint64> m_written {0};
 };

@@ -1,5 +1,7 @@
 #include "core/gateway/UsageLedger.h"
 
+#include "core/catalog/Catalog.h"
+#include "core/catalog/CatalogConnection.h"
 #include "core/catalog/SqlQuery.h"
 
 #include <QDateTime>
@@ -43,6 +45,20 @@ qint64 UsageLedger::nextMonthStartMs(qint64 ms)
 {
     const QDate date = utcDate(ms);
     return utcMidnightMs(QDate(date.year(), date.month(), 1).addMonths(1));
+}
+
+Result<UsageLedger::Totals> UsageLedger::read(const Catalog& catalog, qint64 nowMs)
+{
+    return read(catalog.database(), nowMs);
+}
+
+Result<UsageLedger::Totals> UsageLedger::read(const CatalogLocation& location, qint64 nowMs)
+{
+    auto connection
+        = CatalogConnection::open(location, QStringLiteral("usage-ledger"), CatalogConnection::Access::ReadOnly);
+    if (!connection)
+        return connection.error();
+    return read(connection->database(), nowMs);
 }
 
 Result<UsageLedger::Totals> UsageLedger::read(const QSqlDatabase& db, qint64 nowMs)

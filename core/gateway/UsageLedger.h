@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/catalog/AiLimits.h"
+#include "core/catalog/CatalogLocation.h"
 #include "core/common/Result.h"
 
 #include <QHash>
@@ -8,6 +9,10 @@
 #include <QString>
 
 #include <mutex>
+
+namespace gatehouse {
+class Catalog;
+}
 
 namespace gatehouse::gateway {
 
@@ -49,6 +54,11 @@ public:
 
     // The sums of ai_usage_daily for the day and month of `nowMs`.
     static Result<Totals> read(const QSqlDatabase& db, qint64 nowMs);
+    // The same through the catalog's own connection, on the catalog's thread.
+    static Result<Totals> read(const Catalog& catalog, qint64 nowMs);
+    // The same through a read-only connection of its own, opened and closed on the calling thread (a background
+    // read's): the month's rows of a busy catalog are many.
+    static Result<Totals> read(const CatalogLocation& location, qint64 nowMs);
 
     void replace(Totals totals);
     void add(qint64 tokenId, qint64 consumerId, qint64 tokens, qint64 atMs);

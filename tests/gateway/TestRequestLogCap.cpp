@@ -133,7 +133,7 @@ private Q_SLOTS:
         RequestLogQueue queue;
         GatewayMetrics metrics;
         RequestLogWriter writer(
-            m_t->filePath(), queue, metrics, m_t->clock, RequestLogWriter::kDefaultRetentionMs, cap);
+            m_t->catalog.location(), queue, metrics, m_t->clock, RequestLogWriter::kDefaultRetentionMs, cap);
         QVERIFY(writer.start());
         constexpr int kTotal = 10'000;
         for (int i = 0; i < kTotal; ++i) {

@@ -1,10 +1,13 @@
 #include "core/gateway/RequestLogStore.h"
 
+#include "core/catalog/Catalog.h"
 #include "core/catalog/SqlQuery.h"
 #include "core/gateway/RequestLogReader.h"
 #include "tests/support/TestCatalog.h"
 
+#include <QSqlDatabase>
 #include <QTest>
+#include <QThread>
 
 using namespace gatehouse;
 using namespace gatehouse::gateway;
@@ -258,6 +261,45 @@ private Q_SLOTS:
         auto spans = sql::exec(m_t->catalog.database(), QStringLiteral("SELECT count(*) FROM request_log_spans"));
         QVERIFY(spans && spans->next());
         QCOMPARE(spans->value(0).toInt(), 0);
+    }
+
+    // A background read: a reader that opens its own read-only connection on its thread sees what the catalog's
+    // connection wrote, and leaves no connection behind.
+    void aReaderWithItsOwnConnectionReadsOnAnotherThread()
+    {
+        RequestLogStore store(m_t->catalog.database());
+        writeBatchesOutOfClockOrder(store);
+        const QList<LoggedRequest> all = everyRow();
+        const QStringList connectionsBefore = QSqlDatabase::connectionNames();
+        QList<qint64> seen;
+        qint64 newest = -1;
+        QString failure;
+        std::unique_ptr<QThread> thread(QThread::create([&] {
+            auto reader = RequestLogReader::open(m_t->catalog.location());
+            if (!reader) {
+                failure = reader.error().message;
+                return;
+            }
+            auto rows = reader->after(0, 1'000);
+            auto id = reader->newestId();
+            if (!rows || !id) {
+                failure = QStringLiteral("a read failed");
+                return;
+            }
+            for (const LoggedRequest& row : *rows)
+                seen.append(row.id);
+            newest = *id;
+        }));
+        thread->start();
+        QVERIFY(thread->wait(10'000));
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QCOMPARE(seen.size(), all.size());
+        for (int i = 0; i < all.size(); ++i)
+            QCOMPARE(seen.at(i), all.at(i).id);
+        QCOMPARE(newest, all.last().id);
+        QCOMPARE(QSqlDatabase::connectionNames(), connectionsBefore);
+        // Read-only: it never creates a catalog that is not there.
+        QVERIFY(!RequestLogReader::open(CatalogLocation::sqliteFile(QStringLiteral("/nonexistent/dir/c.sqlite3"))));
     }
 
 private:

@@ -40,7 +40,7 @@ LiveLogPage::LiveLogPage(ConsoleServices& services, gateway::Engine* engineOrNul
     , m_services(services)
     , m_model(new RequestLogModel(this))
     , m_filter(new RequestLogFilter(this))
-    , m_feed(new RequestLogFeed(services.catalog.database(), m_model, this))
+    , m_feed(new RequestLogFeed(services.catalog.location(), m_model, this))
 {
     setObjectName(QStringLiteral("liveLogPage"));
     m_filter->setLogModel(m_model);
@@ -51,6 +51,7 @@ LiveLogPage::LiveLogPage(ConsoleServices& services, gateway::Engine* engineOrNul
     connect(m_feed, &RequestLogFeed::failed, this, [this](const QString& message) {
         Q_EMIT statusMessage(tr("Reading the request log failed: %1").arg(message));
     });
+    connect(m_feed, &RequestLogFeed::olderLoaded, this, &LiveLogPage::onOlderLoaded);
     if (engineOrNull)
         connect(engineOrNull, &gateway::Engine::requestsLogged, m_feed, &RequestLogFeed::pollSoon);
 
@@ -293,12 +294,18 @@ void LiveLogPage::loadOlderRows()
 {
     if (m_following || m_model->rowCount() >= m_model->maxRows())
         return;
-    // Keep the row at the top in place while older rows arrive above it.
-    const QPersistentModelIndex top = m_view->indexAt(QPoint(0, 0));
+    // Keep the row at the top in place while older rows arrive above it (read off the GUI thread: onOlderLoaded).
+    m_olderTop = m_view->indexAt(QPoint(0, 0));
     m_loadingOlder = true;
-    const int loaded = m_feed->loadOlder(kOlderRowsPerLoad);
-    if (loaded > 0 && top.isValid())
-        m_view->scrollTo(top, QAbstractItemView::PositionAtTop);
+    m_feed->loadOlder(kOlderRowsPerLoad);
+}
+
+void LiveLogPage::onOlderLoaded(int loaded)
+{
+    // Called right after the rows went in, before the view has painted them.
+    if (loaded > 0 && m_olderTop.isValid())
+        m_view->scrollTo(m_olderTop, QAbstractItemView::PositionAtTop);
+    m_olderTop = QPersistentModelIndex();
     m_lastScrollValue = m_view->verticalScrollBar()->value();
     m_loadingOlder = false;
     if (loaded > 0)

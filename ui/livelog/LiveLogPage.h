@@ -3,6 +3,7 @@
 #include "core/gateway/RequestLogStore.h"
 #include "ui/common/Page.h"
 
+#include <QPersistentModelIndex>
 #include <QPointer>
 #include <QTimer>
 
@@ -75,6 +76,7 @@ private:
     void followTick();
     void onRowsRemoved(const QModelIndex& parent, int first, int last);
     void loadOlderRows();
+    void onOlderLoaded(int loaded);
     const gateway::LoggedRequest* selectedRequest() const;
     qint64 selectedTokenId() const;
 
@@ -99,7 +101,8 @@ private:
     QTimer m_followTimer;
     bool m_following = true;
     int m_lastScrollValue = 0;
-    bool m_loadingOlder = false;
+    bool m_loadingOlder = false; // from loadOlderRows() until the feed answers
+    QPersistentModelIndex m_olderTop; // the row at the top when older rows were asked for
     bool m_adjustingScroll = false;
     QPointer<RequestLogExporter> m_exporter;
     QPointer<QProgressDialog> m_progress;

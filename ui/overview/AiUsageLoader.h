@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/catalog/CatalogLocation.h"
 #include "core/catalog/UsageReport.h"
 #include "ui/common/BackgroundRead.h"
 
@@ -17,10 +18,9 @@ struct AiUsageHistory
     QList<UsageRow> byModel;
 };
 
-// Reads the AI usage of the UTC days [from, to] from the daily sums, on a thread of its own with its own
-// read-only connection (like TrafficHistoryLoader), so that opening the Overview never waits for SQLite.
-// The daily sums have no times, so the seam with the engine's live batches is made here: requests logged at
-// or after `liveFromMs` are taken out again (read in the same transaction), since the batches bring them.
+// Reads the AI usage of the UTC days [from, to] from the daily sums (UsageReport::readOverview: requests logged
+// at or after `liveFromMs` are taken out, since the engine's live batches bring them) on a thread of its own,
+// which opens its own connection (like TrafficHistoryLoader), so that opening the Overview never waits for it.
 class AiUsageLoader : public QObject
 {
     Q_OBJECT
@@ -31,12 +31,12 @@ public:
     ~AiUsageLoader() override;
 
     // `finished` follows on this object's thread. One read at a time: a second call is ignored.
-    void start(const QString& catalogPath, QDate from, QDate to, qint64 liveFromMs);
+    void start(const CatalogLocation& catalog, QDate from, QDate to, qint64 liveFromMs);
     // From start() until `finished` is emitted (so a handler of `finished` may start the next read).
     bool isRunning() const;
 
     // The read done on the thread; tests call it directly.
-    static AiUsageHistory read(const QString& catalogPath, QDate from, QDate to, qint64 liveFromMs, QString* error);
+    static AiUsageHistory read(const CatalogLocation& catalog, QDate from, QDate to, qint64 liveFromMs, QString* error);
 
 Q_SIGNALS:
     // `error` is empty when the read succeeded.

@@ -99,14 +99,14 @@ OverviewPage::OverviewPage(ConsoleServices& services, gateway::Engine* engineOrN
     m_traffic.advanceTo(nowMs);
     m_lastExpiryRefreshMinute = nowMs / TrafficWindow::kMinuteMs;
     connect(m_loader, &TrafficHistoryLoader::finished, this, &OverviewPage::onHistory);
-    const QString path = m_services.catalog.filePath();
-    if (path.isEmpty()) {
+    const CatalogLocation catalog = m_services.catalog.location();
+    if (catalog.isNull()) {
         onHistory(TrafficWindow(), QString());
     } else {
         // The window's oldest minute starts 59 whole minutes before the current one.
         const qint64 fromMs
             = (nowMs / TrafficWindow::kMinuteMs - (TrafficWindow::kMinutes - 1)) * TrafficWindow::kMinuteMs;
-        m_loader->start(path, fromMs, nowMs);
+        m_loader->start(catalog, fromMs, nowMs);
     }
     connect(m_usageLoader, &AiUsageLoader::finished, this, &OverviewPage::onUsage);
     loadUsage();
@@ -299,11 +299,11 @@ void OverviewPage::loadUsage()
         = tr("From %1 to %2 (UTC days, today included)").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
     m_usageByConsumerView->setToolTip(period);
     m_usageByModelView->setToolTip(period);
-    const QString path = m_services.catalog.filePath();
-    if (path.isEmpty())
+    const CatalogLocation catalog = m_services.catalog.location();
+    if (catalog.isNull())
         onUsage(AiUsageHistory(), QString());
     else
-        m_usageLoader->start(path, from, to, nowMs);
+        m_usageLoader->start(catalog, from, to, nowMs);
 }
 
 void OverviewPage::onUsage(const AiUsageHistory& history, const QString& error)

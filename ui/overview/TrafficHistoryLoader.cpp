@@ -1,11 +1,6 @@
 #include "ui/overview/TrafficHistoryLoader.h"
 
-#include "core/catalog/Catalog.h"
 #include "core/gateway/RequestLogReader.h"
-
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QThread>
 
 #include <limits>
 
@@ -27,46 +22,37 @@ bool TrafficHistoryLoader::isRunning() const
     return m_read.isBusy();
 }
 
-void TrafficHistoryLoader::start(const QString& catalogPath, qint64 fromMs, qint64 toMs)
+void TrafficHistoryLoader::start(const CatalogLocation& catalog, qint64 fromMs, qint64 toMs)
 {
-    m_read.start([catalogPath, fromMs, toMs](const std::atomic<bool>& cancelled, QString* error) {
-        return read(catalogPath, fromMs, toMs, &cancelled, error);
+    m_read.start([catalog, fromMs, toMs](const std::atomic<bool>& cancelled, QString* error) {
+        return read(catalog, fromMs, toMs, &cancelled, error);
     });
 }
 
 TrafficWindow TrafficHistoryLoader::read(
-    const QString& catalogPath, qint64 fromMs, qint64 toMs, const std::atomic<bool>* cancelled, QString* error)
+    const CatalogLocation& catalog, qint64 fromMs, qint64 toMs, const std::atomic<bool>* cancelled, QString* error)
 {
     TrafficWindow window;
     window.advanceTo(qMax(fromMs, toMs - 1));
-    const QString connection = QStringLiteral("gatehouse-overview-history-%1").arg(quintptr(QThread::currentThread()));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(catalogPath);
-        db.setConnectOptions(
-            QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(Catalog::kBusyTimeoutMs));
-        if (!db.open()) {
-            *error = db.lastError().text();
-        } else {
-            gateway::RequestLogReader reader(db);
-            qint64 beforeId = std::numeric_limits<qint64>::max();
-            while (!(cancelled && cancelled->load())) {
-                // Exact whatever order the clock gave the rows in: the request log's spans bound the ids.
-                auto page = reader.between(fromMs, toMs, kPageRows, beforeId);
-                if (!page) {
-                    *error = page.error().message;
-                    break;
-                }
-                for (const gateway::LoggedRequest& row : *page)
-                    window.record(row.event);
-                if (page->size() < kPageRows)
-                    break;
-                beforeId = page->first().id;
-            }
-            db.close();
-        }
+    auto reader = gateway::RequestLogReader::open(catalog);
+    if (!reader) {
+        *error = reader.error().message;
+        return window;
     }
-    QSqlDatabase::removeDatabase(connection);
+    qint64 beforeId = std::numeric_limits<qint64>::max();
+    while (!(cancelled && cancelled->load())) {
+        // Exact whatever order the clock gave the rows in: the request log's spans bound the ids.
+        auto page = reader->between(fromMs, toMs, kPageRows, beforeId);
+        if (!page) {
+            *error = page.error().message;
+            break;
+        }
+        for (const gateway::LoggedRequest& row : *page)
+            window.record(row.event);
+        if (page->size() < kPageRows)
+            break;
+        beforeId = page->first().id;
+    }
     return window;
 }
 

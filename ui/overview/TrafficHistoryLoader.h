@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/catalog/CatalogLocation.h"
 #include "ui/common/BackgroundRead.h"
 #include "ui/overview/TrafficWindow.h"
 
@@ -10,8 +11,8 @@
 
 namespace gatehouse::ui {
 
-// Reads the last hour of the request log into a TrafficWindow on a thread of its own (with its own
-// SQLite connection), so that opening the Overview never holds the GUI thread however busy the
+// Reads the last hour of the request log into a TrafficWindow on a thread of its own (through a
+// RequestLogReader with its own connection), so that opening the Overview never holds the GUI thread however busy the
 // hour was. Reads newest first, one bounded page at a time, and stops at the hour's start.
 class TrafficHistoryLoader : public QObject
 {
@@ -24,14 +25,14 @@ public:
     // Asks a running read to stop and waits for it (a page at most).
     ~TrafficHistoryLoader() override;
 
-    // Reads the requests that arrived in [fromMs, toMs) from the catalog file at `catalogPath`.
+    // Reads the requests that arrived in [fromMs, toMs) from the catalog at `catalog`.
     // `finished` follows on this object's thread. One read at a time: a second call is ignored.
-    void start(const QString& catalogPath, qint64 fromMs, qint64 toMs);
+    void start(const CatalogLocation& catalog, qint64 fromMs, qint64 toMs);
     bool isRunning() const;
 
     // The window read on a thread; tests call it directly.
     static TrafficWindow read(
-        const QString& catalogPath, qint64 fromMs, qint64 toMs, const std::atomic<bool>* cancelled, QString* error);
+        const CatalogLocation& catalog, qint64 fromMs, qint64 toMs, const std::atomic<bool>* cancelled, QString* error);
 
 Q_SIGNALS:
     // `error` is empty when the read succeeded.

@@ -1,11 +1,5 @@
 #include "ui/tokens/TokenUsageLoader.h"
 
-#include "core/catalog/Catalog.h"
-
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QThread>
-
 #include <utility>
 
 namespace gatehouse::ui {
@@ -26,11 +20,11 @@ bool TokenUsageLoader::isRunning() const
     return m_read.isBusy();
 }
 
-void TokenUsageLoader::start(const QString& catalogPath, qint64 nowMs)
+void TokenUsageLoader::start(const CatalogLocation& catalog, qint64 nowMs)
 {
     // A call while a read runs is remembered by m_read and starts once that read's result is delivered.
-    m_read.start([catalogPath, nowMs](const std::atomic<bool>&, QString* error) {
-        auto totals = read(catalogPath, nowMs);
+    m_read.start([catalog, nowMs](const std::atomic<bool>&, QString* error) {
+        auto totals = read(catalog, nowMs);
         if (!totals) {
             *error = totals.error().toString();
             return gateway::UsageLedger::Totals();
@@ -39,24 +33,9 @@ void TokenUsageLoader::start(const QString& catalogPath, qint64 nowMs)
     });
 }
 
-Result<gateway::UsageLedger::Totals> TokenUsageLoader::read(const QString& catalogPath, qint64 nowMs)
+Result<gateway::UsageLedger::Totals> TokenUsageLoader::read(const CatalogLocation& catalog, qint64 nowMs)
 {
-    Result<gateway::UsageLedger::Totals> totals = Error::runtime(QString());
-    const QString connection = QStringLiteral("gatehouse-token-usage-%1").arg(quintptr(QThread::currentThread()));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(catalogPath);
-        db.setConnectOptions(
-            QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(Catalog::kBusyTimeoutMs));
-        if (!db.open()) {
-            totals = Error::runtime(db.lastError().text());
-        } else {
-            totals = gateway::UsageLedger::read(db, nowMs);
-            db.close();
-        }
-    }
-    QSqlDatabase::removeDatabase(connection);
-    return totals;
+    return gateway::UsageLedger::read(catalog, nowMs);
 }
 
 } // namespace gatehouse::ui

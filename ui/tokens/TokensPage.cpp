@@ -155,9 +155,9 @@ void TokensPage::showEvent(QShowEvent* event)
 
 void TokensPage::refreshUsage()
 {
-    const QString path = m_services.catalog.filePath();
-    if (!path.isEmpty())
-        m_usageLoader->start(path, m_services.clock.nowMs());
+    const CatalogLocation catalog = m_services.catalog.location();
+    if (!catalog.isNull())
+        m_usageLoader->start(catalog, m_services.clock.nowMs());
 }
 
 void TokensPage::onUsage(const gateway::UsageLedger::Totals& totals, const QString& error)

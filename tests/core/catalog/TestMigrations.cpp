@@ -1,4 +1,5 @@
 #include "core/catalog/Catalog.h"
+#include "core/catalog/CatalogConnection.h"
 #include "core/catalog/Migrations.h"
 #include "core/catalog/SqlQuery.h"
 #include "tests/support/ManualClock.h"
@@ -14,13 +15,15 @@ class TestMigrations : public QObject
     Q_OBJECT
 
 private:
-    // A bare connection, as an older Gatehouse would have left the file.
-    static QSqlDatabase rawConnection(const QString& path, const QString& name)
+    // A connection that runs no migration, to write the file as an older Gatehouse would have left it (or to
+    // look at it unaltered, read-only).
+    static CatalogConnection rawConnection(const QString& path, CatalogConnection::Access access)
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        db.open();
-        return db;
+        auto connection
+            = CatalogConnection::open(CatalogLocation::sqliteFile(path), QStringLiteral("test-migrations"), access);
+        if (!connection)
+            qFatal("cannot open %s: %s", qPrintable(path), qPrintable(connection.error().message));
+        return std::move(*connection);
     }
 
     static QStringList schemaObjects(const QSqlDatabase& db)
@@ -74,16 +77,15 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(Catalog::fileName());
         {
-            QSqlDatabase db = rawConnection(path, QStringLiteral("old"));
+            const CatalogConnection old = rawConnection(path, CatalogConnection::Access::ReadWrite);
+            const QSqlDatabase db = old.database();
             auto migrated = migrations::migrate(db, from);
             QVERIFY(migrated.ok());
             QCOMPARE(*migrated, from);
             QVERIFY(sql::exec(db,
                 QStringLiteral("INSERT INTO consumers (name, description, created_at) "
                                "VALUES ('old-app', 'from before', 1)")));
-            db.close();
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("old"));
 
         test::ManualClock clock;
         Catalog catalog(clock);
@@ -102,7 +104,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(Catalog::fileName());
         {
-            QSqlDatabase db = rawConnection(path, QStringLiteral("v4"));
+            const CatalogConnection v4 = rawConnection(path, CatalogConnection::Access::ReadWrite);
+            const QSqlDatabase db = v4.database();
             QCOMPARE(migrations::migrate(db, 4).value(), 4);
             for (qint64 at : {125'000, 61'000, 70'000}) {
                 QVERIFY(sql::exec(db,
@@ -110,9 +113,7 @@ private Q_SLOTS:
                                    "bytes_in, bytes_out) VALUES (?, 'r', 'GET', '/', 200, 1, 0, 0)"),
                     {at}));
             }
-            db.close();
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("v4"));
 
         test::ManualClock clock;
         Catalog catalog(clock);
@@ -153,11 +154,9 @@ private Q_SLOTS:
         }
         QStringList before;
         {
-            QSqlDatabase db = rawConnection(path, QStringLiteral("peek"));
-            before = schemaObjects(db);
-            db.close();
+            const CatalogConnection peek = rawConnection(path, CatalogConnection::Access::ReadOnly);
+            before = schemaObjects(peek.database());
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
 
         Catalog catalog(clock);
         auto opened = catalog.open(path);
@@ -166,13 +165,10 @@ private Q_SLOTS:
         QVERIFY2(opened.error().message.contains(QStringLiteral("newer")), qPrintable(opened.error().message));
         QVERIFY(!catalog.isOpen());
 
-        QSqlDatabase db = rawConnection(path, QStringLiteral("after"));
-        QCOMPARE(schemaObjects(db), before);
-        auto version = migrations::currentVersion(db);
+        const CatalogConnection after = rawConnection(path, CatalogConnection::Access::ReadOnly);
+        QCOMPARE(schemaObjects(after.database()), before);
+        auto version = migrations::currentVersion(after.database());
         QCOMPARE(*version, migrations::latestVersion() + 1);
-        db.close();
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(QStringLiteral("after"));
     }
 
     void twoConnectionsOpeningANewFileBothSucceed()

@@ -1,8 +1,10 @@
 #include "core/catalog/UsageReport.h"
 
+#include "core/catalog/Catalog.h"
 #include "core/catalog/SqlQuery.h"
 #include "tests/support/TestCatalog.h"
 
+#include <QSqlDatabase>
 #include <QTest>
 #include <QTimeZone>
 
@@ -273,6 +275,46 @@ private Q_SLOTS:
         QVERIFY(models.ok());
         QCOMPARE(models->size(), 1);
         QCOMPARE(models->first().label(), QStringLiteral("claude/claude-sonnet-4-5"));
+    }
+
+    // The Overview's read: the period's daily sums less what the request log holds from `liveFromMs` on, by
+    // consumer and by model, through a read-only connection of its own.
+    void readOverviewTakesOutWhatWasLoggedSinceTheLiveStart()
+    {
+        QVERIFY(addUsage(kDay2, m_webToken, m_web, 1, 10, 3, 100, 40));
+        QVERIFY(addUsage(kDay2, m_mobileToken, m_mobile, 2, 20, 1, 1, 2));
+        const QString insert = QStringLiteral(
+            "INSERT INTO request_log (at, request_id, method, path, consumer_id, token_id, status, latency_us, "
+            "bytes_in, bytes_out, provider_id, model_id, tokens_in, tokens_out) "
+            "VALUES (?, 'r', 'POST', '/ai/v1/chat/completions', ?, ?, 200, 1, 1, 1, ?, ?, ?, ?)");
+        QVERIFY(exec(insert, {500, m_web, m_webToken, 1, 10, 50, 10})); // before the live start: stays summed
+        QVERIFY(exec(insert, {1000, m_web, m_webToken, 1, 10, 10, 20}));
+        QVERIFY(exec(insert, {1500, m_mobile, m_mobileToken, 2, 20, 1, 2})); // all of the mobile usage
+        QVERIFY(exec(QStringLiteral("INSERT INTO request_log_spans (minute, first_id, last_id, min_at, max_at) "
+                                    "VALUES (0, 1, 3, 500, 1500)")));
+
+        const QStringList connectionsBefore = QSqlDatabase::connectionNames();
+        auto overview = UsageReport::readOverview(m_t->catalog.location(), kDay1, kDay3, 1000);
+        QVERIFY2(overview.ok(), qPrintable(overview.ok() ? QString() : overview.error().toString()));
+        QCOMPARE(QSqlDatabase::connectionNames(), connectionsBefore);
+        QCOMPARE(overview->byConsumer.size(), 1); // the mobile row has nothing left
+        QCOMPARE(overview->byConsumer.first().id, m_web);
+        QCOMPARE(overview->byConsumer.first().requests, 2);
+        QCOMPARE(overview->byConsumer.first().tokensIn, 90);
+        QCOMPARE(overview->byConsumer.first().tokensOut, 20);
+        QCOMPARE(overview->byModel.size(), 1);
+        QCOMPARE(overview->byModel.first().label(), QStringLiteral("openai/gpt-4o"));
+        QCOMPARE(overview->byModel.first().requests, 2);
+
+        // Through the catalog object, as the CLI reads it: the sums as they are.
+        auto summed = UsageReport(m_t->catalog).summarize(Grouping::Consumer, kDay1, kDay3);
+        QVERIFY(summed.ok());
+        QCOMPARE(summed->size(), 2);
+
+        auto missing = UsageReport::readOverview(
+            CatalogLocation::sqliteFile(QStringLiteral("/nonexistent/dir/c.sqlite3")), kDay1, kDay3, 0);
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().kind, Error::Kind::Runtime);
     }
 
     void parsesTheGroupingNames()

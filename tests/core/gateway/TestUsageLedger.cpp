@@ -1,10 +1,12 @@
 // The figures the AI budgets are checked against: UTC days and months, their roll-over, the catalog's daily sums
 // (from a real SQLite file), and which budget refuses when several are spent.
 
+#include "core/catalog/Catalog.h"
 #include "core/gateway/UsageLedger.h"
 #include "tests/support/TestCatalog.h"
 
 #include <QDateTime>
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -91,6 +93,17 @@ private Q_SLOTS:
 
         auto totals = UsageLedger::read(t.catalog.database(), at(2026, 11, 15, 18));
         QVERIFY2(totals, totals ? "" : qPrintable(totals.error().toString()));
+        // The same sums through the catalog object, and through a read-only connection of the reader's own (what
+        // the console's background reads use), which is gone again afterwards.
+        const QStringList connectionsBefore = QSqlDatabase::connectionNames();
+        for (const auto& other : {UsageLedger::read(t.catalog, at(2026, 11, 15, 18)),
+                 UsageLedger::read(t.catalog.location(), at(2026, 11, 15, 18))}) {
+            QVERIFY2(other, other ? "" : qPrintable(other.error().toString()));
+            QCOMPARE(other->tokens, totals->tokens);
+            QCOMPARE(other->consumers, totals->consumers);
+        }
+        QCOMPARE(QSqlDatabase::connectionNames(), connectionsBefore);
+        QVERIFY(!UsageLedger::read(CatalogLocation::sqliteFile(QStringLiteral("/nonexistent/dir/c.sqlite3")), 0));
         QCOMPARE(totals->tokens.value(1), (UsageLedger::Spent {130, 1130}));
         QCOMPARE(totals->tokens.value(2), (UsageLedger::Spent {2, 2}));
         QCOMPARE(totals->tokens.value(3), (UsageLedger::Spent {4, 4}));

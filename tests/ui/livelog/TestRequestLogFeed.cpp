@@ -55,12 +55,14 @@ private Q_SLOTS:
 
         ui::RequestLogModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        ui::RequestLogFeed feed(f.services.catalog.database(), &model);
+        ui::RequestLogFeed feed(f.services.catalog.location(), &model);
         feed.setInitialRows(2);
         feed.setRowsPerPoll(3);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         feed.start();
-        QCOMPARE(model.rowCount(), 2);
+        QVERIFY(feed.isRunning());
+        QCOMPARE(model.rowCount(), 0); // read off the GUI thread: nothing yet
+        QTRY_COMPARE(model.rowCount(), 2);
         QCOMPARE(model.rowAt(1).event.path, QByteArray("/before/4"));
 
         gateway::RequestEvent withToken = requestEvent("/billing/invoices", 200, issued->token.id);
@@ -83,9 +85,12 @@ private Q_SLOTS:
         QVERIFY(strictlyIncreasing(model));
         QCOMPARE(model.rowAt(12).event.path, QByteArray("/burst/9"));
 
-        // Polls that find nothing add nothing.
+        // Polls that find nothing add nothing; asked for while one runs, they wait for it (one at a time).
+        QTRY_VERIFY(!feed.isBusy());
         feed.pollNow();
         feed.pollNow();
+        QVERIFY(feed.isBusy());
+        QTRY_VERIFY(!feed.isBusy());
         QCOMPARE(model.rowCount(), 13);
         QVERIFY(strictlyIncreasing(model));
     }
@@ -98,12 +103,17 @@ private Q_SLOTS:
         QVERIFY(store.append(events("/old/", 6)).ok());
         ui::RequestLogModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        ui::RequestLogFeed feed(f.services.catalog.database(), &model);
+        ui::RequestLogFeed feed(f.services.catalog.location(), &model);
         feed.setInitialRows(2);
-        feed.start();
-        QCOMPARE(model.rowCount(), 2);
+        QSignalSpy older(&feed, &ui::RequestLogFeed::olderLoaded);
+        feed.loadOlder(3); // nothing held to scroll back from
+        QCOMPARE(older.size(), 1);
+        QCOMPARE(older.first().first().toInt(), 0);
 
-        QCOMPARE(feed.loadOlder(3), 3);
+        feed.start();
+        feed.loadOlder(3); // asked while the first page is read: waits for it, then scrolls back from it
+        QTRY_COMPARE(older.size(), 2);
+        QCOMPARE(older.last().first().toInt(), 3);
         QCOMPARE(model.rowCount(), 5);
         QCOMPARE(model.rowAt(0).event.path, QByteArray("/old/1"));
         QVERIFY(strictlyIncreasing(model));
@@ -125,23 +135,25 @@ private Q_SLOTS:
         QVERIFY(store.append(events("/old/", 5)).ok());
         ui::RequestLogModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        ui::RequestLogFeed feed(f.services.catalog.database(), &model);
+        ui::RequestLogFeed feed(f.services.catalog.location(), &model);
         feed.start();
-        QCOMPARE(model.rowCount(), 5);
+        QTRY_COMPARE(model.rowCount(), 5);
         QCOMPARE(model.newestId(), qint64(5));
 
         // Retention empties the whole log (30 days without a request): the rows shown are gone, and SQLite
         // numbers the next one 1 again.
         QVERIFY(store.purgeOlderThan(std::numeric_limits<qint64>::max()).ok());
         feed.pollNow();
-        QCOMPARE(model.rowCount(), 0);
+        QTRY_COMPARE(model.rowCount(), 0);
         QVERIFY(store.append(events("/new/", 2)).ok());
         QTRY_COMPARE(model.rowCount(), 2);
         QCOMPARE(model.rowAt(0).id, qint64(1));
         QCOMPARE(model.rowAt(1).event.path, QByteArray("/new/1"));
 
         // A log that merely has nothing new keeps what is shown.
+        QTRY_VERIFY(!feed.isBusy());
         feed.pollNow();
+        QTRY_VERIFY(!feed.isBusy());
         QCOMPARE(model.rowCount(), 2);
     }
 };

@@ -78,7 +78,7 @@ private Q_SLOTS:
         AiUsageLoader loader;
         QSignalSpy finished(&loader, &AiUsageLoader::finished);
         const QDate today = m_t->clock.now().date();
-        loader.start(m_t->catalog.filePath(), today.addDays(-29), today, now);
+        loader.start(m_t->catalog.location(), today.addDays(-29), today, now);
         QVERIFY(finished.wait(20'000));
         QCOMPARE(finished.first().at(1).toString(), QString());
         const auto history = finished.first().at(0).value<AiUsageHistory>();
@@ -106,11 +106,11 @@ private Q_SLOTS:
         connect(&loader, &AiUsageLoader::finished, this, [&] {
             QVERIFY(!loader.isRunning());
             if (++started < 3)
-                loader.start(m_t->catalog.filePath(), today, today, m_t->clock.nowMs());
+                loader.start(m_t->catalog.location(), today, today, m_t->clock.nowMs());
         });
-        loader.start(m_t->catalog.filePath(), today, today, m_t->clock.nowMs());
+        loader.start(m_t->catalog.location(), today, today, m_t->clock.nowMs());
         QVERIFY(loader.isRunning());
-        loader.start(m_t->catalog.filePath(), today, today, m_t->clock.nowMs()); // ignored: one at a time
+        loader.start(m_t->catalog.location(), today, today, m_t->clock.nowMs()); // ignored: one at a time
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 20'000);
         QTest::qWait(50);
         QCOMPARE(finished.size(), 3);
@@ -122,7 +122,7 @@ private Q_SLOTS:
         QString error;
         const QDate today = m_t->clock.now().date();
         const AiUsageHistory history
-            = AiUsageLoader::read(m_t->catalog.filePath(), today.addDays(-29), today, m_t->clock.nowMs(), &error);
+            = AiUsageLoader::read(m_t->catalog.location(), today.addDays(-29), today, m_t->clock.nowMs(), &error);
         QCOMPARE(error, QString());
         QVERIFY(history.byConsumer.isEmpty());
         QVERIFY(history.byModel.isEmpty());
@@ -131,8 +131,9 @@ private Q_SLOTS:
     void aMissingCatalogIsAnError()
     {
         QString error;
-        const AiUsageHistory history = AiUsageLoader::read(
-            QStringLiteral("/nonexistent/dir/catalog.sqlite3"), QDate(2026, 1, 1), QDate(2026, 1, 30), 0, &error);
+        const AiUsageHistory history
+            = AiUsageLoader::read(CatalogLocation::sqliteFile(QStringLiteral("/nonexistent/dir/catalog.sqlite3")),
+                QDate(2026, 1, 1), QDate(2026, 1, 30), 0, &error);
         QVERIFY(!error.isEmpty());
         QVERIFY(history.byConsumer.isEmpty());
     }

@@ -44,7 +44,7 @@ private Q_SLOTS:
 
         TrafficHistoryLoader loader;
         QSignalSpy finished(&loader, &TrafficHistoryLoader::finished);
-        loader.start(t.catalog.filePath(), from, now);
+        loader.start(t.catalog.location(), from, now);
         QVERIFY(finished.wait(20'000));
         QCOMPARE(finished.first().at(1).toString(), QString());
         const auto window = finished.first().at(0).value<TrafficWindow>();
@@ -52,7 +52,7 @@ private Q_SLOTS:
         QCOMPARE(window.errors(), (2 * TrafficHistoryLoader::kPageRows + 100) / 10);
         QVERIFY(!loader.isRunning());
         // A read asked for as soon as the last one is delivered is not turned away by its thread's ending.
-        loader.start(t.catalog.filePath(), from, now);
+        loader.start(t.catalog.location(), from, now);
         QVERIFY(loader.isRunning());
         QVERIFY(finished.wait(20'000));
         QCOMPARE(finished.size(), 2);
@@ -75,7 +75,7 @@ private Q_SLOTS:
         QVERIFY(store.append({request(from + 20), request(from + 30), request(now - 1)}).ok());
 
         QString error;
-        const TrafficWindow window = TrafficHistoryLoader::read(t.catalog.filePath(), from, now, nullptr, &error);
+        const TrafficWindow window = TrafficHistoryLoader::read(t.catalog.location(), from, now, nullptr, &error);
         QCOMPARE(error, QString());
         QCOMPARE(window.requests(), 4);
         QCOMPARE(window.errors(), 1);
@@ -85,7 +85,8 @@ private Q_SLOTS:
     {
         QString error;
         const TrafficWindow window = TrafficHistoryLoader::read(
-            QStringLiteral("/nonexistent/dir/catalog.sqlite3"), 0, 3600'000, nullptr, &error);
+            CatalogLocation::sqliteFile(QStringLiteral("/nonexistent/dir/catalog.sqlite3")), 0, 3600'000, nullptr,
+            &error);
         QVERIFY(!error.isEmpty());
         QCOMPARE(window.requests(), 0);
     }
@@ -95,7 +96,7 @@ private Q_SLOTS:
         test::TestCatalog t;
         QVERIFY(t.isReady());
         auto loader = std::make_unique<TrafficHistoryLoader>();
-        loader->start(t.catalog.filePath(), 0, t.clock.nowMs());
+        loader->start(t.catalog.location(), 0, t.clock.nowMs());
         loader.reset(); // waits for the thread; nothing is delivered to a dead object
     }
 };
