@@ -7,10 +7,10 @@
 #include "core/catalog/ConsumerService.h"
 #include "core/catalog/DataDirectory.h"
 #include "core/catalog/ProviderService.h"
+#include "core/catalog/TokenService.h"
 #include "core/common/Actor.h"
 #include "core/common/Clock.h"
 #include "core/secrets/SecretStoreSelector.h"
-#include "core/tokens/TokenService.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -6,7 +6,7 @@
 #include "core/catalog/ModelAlias.h"
 #include "core/catalog/Provider.h"
 #include "core/catalog/Token.h"
-#include "core/tokens/TokenState.h"
+#include "core/catalog/TokenState.h"
 
 #include <QJsonArray>
 

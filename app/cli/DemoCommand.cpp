@@ -7,9 +7,9 @@
 #include "core/catalog/ApiService.h"
 #include "core/catalog/Catalog.h"
 #include "core/catalog/DemoCatalog.h"
+#include "core/catalog/TokenService.h"
 #include "core/common/Clock.h"
 #include "core/tokens/Duration.h"
-#include "core/tokens/TokenService.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -3,8 +3,8 @@
 #include "app/cli/Commands.h"
 
 #include "core/catalog/Catalog.h"
-#include "core/gateway/RequestLogReader.h"
-#include "core/gateway/RequestLogStore.h"
+#include "core/requestlog/RequestLogReader.h"
+#include "core/requestlog/RequestLogStore.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -15,9 +15,9 @@ namespace gatehouse::cli {
 
 namespace {
 
-QJsonObject toJson(const gateway::LoggedRequest& row)
+QJsonObject toJson(const LoggedRequest& row)
 {
-    const gateway::RequestEvent& e = row.event;
+    const RequestEvent& e = row.event;
     auto orNull = [](qint64 value) { return value > 0 ? QJsonValue(value) : QJsonValue(); };
     auto textOrNull = [](const QString& text) { return text.isEmpty() ? QJsonValue() : QJsonValue(text); };
     return {{QStringLiteral("id"), row.id},
@@ -38,14 +38,14 @@ QJsonObject toJson(const gateway::LoggedRequest& row)
         {QStringLiteral("usage_estimated"), e.providerId > 0 ? QJsonValue(e.usageEstimated) : QJsonValue()}};
 }
 
-void print(CliContext& context, const QList<gateway::LoggedRequest>& rows)
+void print(CliContext& context, const QList<LoggedRequest>& rows)
 {
-    for (const gateway::LoggedRequest& row : rows) {
+    for (const LoggedRequest& row : rows) {
         if (context.json) {
             context.out() << QJsonDocument(toJson(row)).toJson(QJsonDocument::Compact) << '\n';
             continue;
         }
-        const gateway::RequestEvent& e = row.event;
+        const RequestEvent& e = row.event;
         context.out()
             << QDateTime::fromMSecsSinceEpoch(e.timeMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))
             << "Z " << e.method << ' ' << e.path << ' ' << e.status << ' ' << (e.latencyUs / 1000.0) << "ms "
@@ -77,7 +77,7 @@ int runLogsCommand(CliContext& context, QStringList args)
     }
     if (auto opened = context.open(); !opened)
         return context.fail(opened.error());
-    const gateway::RequestLogReader reader(context.catalog());
+    const RequestLogReader reader(context.catalog());
     auto rows = reader.newestAfter(0, limit);
     if (!rows)
         return context.fail(rows.error());

@@ -52,13 +52,13 @@ void printProvider(CliContext& context, const Provider& provider)
 }
 
 // Reads the key from standard input: all of it, surrounding whitespace (the newline of `echo`) trimmed.
-Result<tokens::SecretBytes> readKeyFromStdin()
+Result<SecretBytes> readKeyFromStdin()
 {
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
         return Error::runtime(QStringLiteral("cannot read standard input"));
     QByteArray raw = in.readAll();
-    tokens::SecretBytes key(raw.trimmed());
+    SecretBytes key(raw.trimmed());
     OPENSSL_cleanse(raw.data(), size_t(raw.size()));
     if (key.isEmpty())
         return Error::invalid(QStringLiteral("key-stdin"), QStringLiteral("standard input held no key"));
@@ -112,7 +112,7 @@ int add(CliContext& context, const QStringList& args)
     spec.type = parser.value(QStringLiteral("type"));
     spec.baseUrl = parser.value(QStringLiteral("base-url"));
     spec.models = parser.values(QStringLiteral("model"));
-    std::optional<tokens::SecretBytes> key;
+    std::optional<SecretBytes> key;
     if (parser.isSet(QStringLiteral("key-stdin"))) {
         auto read = readKeyFromStdin();
         if (!read)

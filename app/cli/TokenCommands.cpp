@@ -5,10 +5,10 @@
 
 #include "core/catalog/Catalog.h"
 #include "core/catalog/ConsumerService.h"
+#include "core/catalog/TokenService.h"
 #include "core/common/Clock.h"
-#include "core/gateway/UsageLedger.h"
 #include "core/tokens/Duration.h"
-#include "core/tokens/TokenService.h"
+#include "core/usage/UsageLedger.h"
 
 #include <QJsonArray>
 
@@ -79,8 +79,8 @@ void printToken(CliContext& context, const Token& token)
         << '\n'
         << "AI budget:     " << describeBudget(token.aiLimits.budget) << '\n'
         << "AI limits:     " << describeAiRates(token.aiLimits) << '\n';
-    if (auto usage = gateway::UsageLedger::read(context.catalog(), Clock::system().nowMs())) {
-        const gateway::UsageLedger::Spent spent = usage->tokens.value(token.id);
+    if (auto usage = UsageLedger::read(context.catalog(), Clock::system().nowMs())) {
+        const UsageLedger::Spent spent = usage->tokens.value(token.id);
         out << "AI usage:      " << spent.day << " tokens today, " << spent.month << " this month (UTC)\n";
     }
     out << "hint:          gth_..." << token.hint << '\n'

@@ -2,7 +2,7 @@
 #include "app/cli/Commands.h"
 
 #include "core/catalog/Catalog.h"
-#include "core/catalog/UsageReport.h"
+#include "core/usage/UsageReport.h"
 
 #include <QDateTime>
 #include <QJsonObject>

@@ -2,7 +2,7 @@
 
 #include "core/catalog/Catalog.h"
 #include "core/common/Clock.h"
-#include "core/gateway/RequestLogStore.h"
+#include "core/requestlog/RequestLogStore.h"
 
 #include <cstdio>
 
@@ -38,11 +38,11 @@ void LogFlood::stop()
 
 void LogFlood::writeBatch()
 {
-    QList<gateway::RequestEvent> batch;
+    QList<RequestEvent> batch;
     batch.reserve(m_perBatch);
     const qint64 now = Clock::system().nowMs();
     for (int i = 0; i < m_perBatch; ++i) {
-        gateway::RequestEvent e;
+        RequestEvent e;
         const int n = ++m_sequence;
         e.timeMs = now;
         e.requestId = QByteArray::number(n, 16).rightJustified(32, '0');
@@ -56,7 +56,7 @@ void LogFlood::writeBatch()
         e.clientAddress = "127.0.0.1";
         batch.append(e);
     }
-    if (auto appended = gateway::RequestLogStore(m_catalog->database()).append(batch); !appended) {
+    if (auto appended = RequestLogStore(m_catalog->database()).append(batch); !appended) {
         std::fprintf(stderr, "flood: append failed: %s\n", qPrintable(appended.error().message));
         return;
     }

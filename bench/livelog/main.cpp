@@ -10,7 +10,7 @@
 #include "bench/livelog/StallMeter.h"
 #include "core/catalog/Catalog.h"
 #include "core/common/Clock.h"
-#include "core/gateway/RequestLogStore.h"
+#include "core/requestlog/RequestLogStore.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/livelog/LiveLogPage.h"
 #include "ui/livelog/RequestLogFeed.h"
@@ -40,13 +40,13 @@ int intOption(const QCommandLineParser& parser, const QString& name, int fallbac
 
 bool prefill(Catalog& catalog, int rows)
 {
-    gateway::RequestLogStore store(catalog.database());
+    RequestLogStore store(catalog.database());
     const qint64 start = Clock::system().nowMs() - 3'600'000;
     for (int done = 0; done < rows;) {
-        QList<gateway::RequestEvent> batch;
+        QList<RequestEvent> batch;
         const int count = qMin(10'000, rows - done);
         for (int i = 0; i < count; ++i, ++done) {
-            gateway::RequestEvent e;
+            RequestEvent e;
             e.timeMs = start + done;
             e.requestId = QByteArray::number(done, 16).rightJustified(32, 'f');
             e.method = "GET";

@@ -1,10 +1,10 @@
 #include "core/catalog/ApiService.h"
 
 #include "core/catalog/Catalog.h"
+#include "core/catalog/RateLimit.h"
 #include "core/catalog/SqlQuery.h"
 #include "core/catalog/Validation.h"
 #include "core/catalog/WriteTransaction.h"
-#include "core/gateway/RateLimit.h"
 
 #include <QJsonObject>
 
@@ -62,7 +62,7 @@ Result<ApiService::Validated> ApiService::validate(const ApiSpec& spec) const
         return Error::invalid(QStringLiteral("timeout"), QStringLiteral("must be between 1s and 1h"));
     if (spec.maxBodyBytes < 0 || spec.maxBodyBytes > kMaxBodyLimit)
         return Error::invalid(QStringLiteral("max-body"), QStringLiteral("must be between 0 and 4 GiB"));
-    auto rate = gateway::RateLimit::parse(spec.rateLimit);
+    auto rate = RateLimit::parse(spec.rateLimit);
     if (!rate)
         return rate.error();
     return Validated {*name, *upstream, *prefix, rate->toString()};

@@ -4,8 +4,8 @@
 #include "core/catalog/ApiService.h"
 #include "core/catalog/ConsumerService.h"
 #include "core/catalog/ProviderService.h"
+#include "core/catalog/TokenService.h"
 #include "core/common/Clock.h"
-#include "core/tokens/TokenService.h"
 
 namespace gatehouse {
 

@@ -140,7 +140,7 @@ Result<ProviderService::Validated> ProviderService::validate(const ProviderSpec&
     return Validated {*name, *type, *url, *models};
 }
 
-Result<Provider> ProviderService::add(const ProviderSpec& spec, std::optional<tokens::SecretBytes> key)
+Result<Provider> ProviderService::add(const ProviderSpec& spec, std::optional<SecretBytes> key)
 {
     auto valid = validate(spec);
     if (!valid)
@@ -363,7 +363,7 @@ Result<Provider> ProviderService::writeHasKey(const Provider& provider, bool has
     return changed;
 }
 
-Result<Provider> ProviderService::setKey(const QString& name, const tokens::SecretBytes& key)
+Result<Provider> ProviderService::setKey(const QString& name, const SecretBytes& key)
 {
     if (key.isEmpty())
         return Error::invalid(QStringLiteral("key"), QStringLiteral("the API key is empty"));
@@ -412,10 +412,10 @@ Result<Provider> ProviderService::clearKey(const QString& name)
     return updated;
 }
 
-Result<std::optional<tokens::SecretBytes>> ProviderService::readKey(const Provider& provider) const
+Result<std::optional<SecretBytes>> ProviderService::readKey(const Provider& provider) const
 {
     if (!provider.hasKey)
-        return std::optional<tokens::SecretBytes>();
+        return std::optional<SecretBytes>();
     auto secrets = store();
     if (!secrets)
         return secrets.error();

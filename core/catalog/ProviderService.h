@@ -2,7 +2,7 @@
 
 #include "core/catalog/Provider.h"
 #include "core/common/Result.h"
-#include "core/tokens/SecretBytes.h"
+#include "core/common/SecretBytes.h"
 
 #include <QList>
 #include <QObject>
@@ -36,17 +36,17 @@ public:
 
     // Adds the provider and, if given, stores its key. Hosted types (every type but ollama) need a
     // key unless their base URL is on this machine. If the key cannot be stored, nothing is added.
-    Result<Provider> add(const ProviderSpec& spec, std::optional<tokens::SecretBytes> key = std::nullopt);
+    Result<Provider> add(const ProviderSpec& spec, std::optional<SecretBytes> key = std::nullopt);
     // Replaces name, type, base URL and models of the provider called `name` (the key stays).
     Result<Provider> update(const QString& name, const ProviderSpec& spec);
     // Removes the provider and its stored key. Refused while a model alias names it.
     Result<void> remove(const QString& name);
 
     // Stores (or replaces) the provider's key, or removes it.
-    Result<Provider> setKey(const QString& name, const tokens::SecretBytes& key);
+    Result<Provider> setKey(const QString& name, const SecretBytes& key);
     Result<Provider> clearKey(const QString& name);
     // The stored key, read from the secret store; empty when none is set.
-    Result<std::optional<tokens::SecretBytes>> readKey(const Provider& provider) const;
+    Result<std::optional<SecretBytes>> readKey(const Provider& provider) const;
 
     // Records the provider's models; `listed` says they came from the provider's models endpoint
     // now (stamping models_refreshed_at) rather than by hand.

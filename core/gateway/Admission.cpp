@@ -4,8 +4,8 @@
 #include "core/gateway/AiExchange.h"
 #include "core/gateway/Authenticator.h"
 #include "core/gateway/RateLimiter.h"
-#include "core/gateway/UsageLedger.h"
 #include "core/tokens/TokenFormat.h"
+#include "core/usage/UsageLedger.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -12,10 +12,13 @@
 
 #include <optional>
 
+namespace gatehouse {
+class UsageLedger;
+}
+
 namespace gatehouse::gateway {
 
 class RateLimiter;
-class UsageLedger;
 
 // What the gateway does with one request, decided before any byte of it reaches an upstream.
 struct AdmissionDecision

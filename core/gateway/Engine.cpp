@@ -7,9 +7,10 @@
 #include "core/gateway/EngineState.h"
 #include "core/gateway/EpollEventDispatcher.h"
 #include "core/gateway/ListeningSocket.h"
-#include "core/gateway/RequestLogWriter.h"
+#include "core/gateway/RequestLogAccounting.h"
 #include "core/gateway/SnapshotBuilder.h"
 #include "core/gateway/Worker.h"
+#include "core/requestlog/RequestLogWriter.h"
 #include "core/secrets/SecretStore.h"
 
 #include <QDeadlineTimer>
@@ -24,7 +25,7 @@ Engine::Engine(Catalog& catalog, const Clock& clock, QObject* parent)
     , m_catalog(catalog)
     , m_clock(clock)
 {
-    qRegisterMetaType<QList<gatehouse::gateway::RequestEvent>>();
+    qRegisterMetaType<QList<gatehouse::RequestEvent>>();
 }
 
 Engine::~Engine()
@@ -74,14 +75,17 @@ Result<void> Engine::start(const EngineConfig& config)
         descriptors.append(*descriptor);
     }
 
+    m_logAccounting
+        = std::make_unique<RequestLogAccounting>(state->metrics, state->usage, m_clock, config.usageRefreshMs);
     m_logWriter = std::make_unique<RequestLogWriter>(
-        m_catalog.location(), state->logQueue, state->metrics, m_clock, config.logRetentionMs, config.logMaxBytes);
-    m_logWriter->setUsageLedger(&state->usage, config.usageRefreshMs);
+        m_catalog.location(), state->logQueue, m_clock, config.logRetentionMs, config.logMaxBytes);
+    m_logWriter->setObserver(m_logAccounting.get());
     connect(m_logWriter.get(), &RequestLogWriter::batchWritten, this, &Engine::requestsLogged, Qt::QueuedConnection);
     if (!m_logWriter->start()) {
         for (qintptr open : descriptors)
             ListeningSocket::close(open);
         m_logWriter.reset();
+        m_logAccounting.reset();
         return Error::runtime(QStringLiteral("the request log could not be opened"));
     }
     m_state = std::move(state);
@@ -197,6 +201,7 @@ void Engine::stop(int graceMs)
     if (m_logWriter) {
         m_logWriter->stop();
         m_logWriter.reset();
+        m_logAccounting.reset();
     }
     m_port = 0;
     Q_EMIT stopped();
@@ -240,7 +245,7 @@ void Engine::readMissingKeys(const Snapshot& snapshot)
         const qint64 id = provider.id;
         const QString name = provider.name;
         m_secrets->readAsync(secrets::SecretStore::providerKey(snapshot.ai().catalogId(), id),
-            [self = QPointer<Engine>(this), id, version, name](Result<std::optional<secrets::SecretBytes>> read) {
+            [self = QPointer<Engine>(this), id, version, name](Result<std::optional<SecretBytes>> read) {
                 // A keychain may answer after the engine is gone (the console quit during a read).
                 Engine* engine = self.data();
                 if (!engine)
@@ -250,7 +255,7 @@ void Engine::readMissingKeys(const Snapshot& snapshot)
     }
 }
 
-void Engine::onKeyRead(qint64 id, qint64 version, const QString& name, Result<std::optional<tokens::SecretBytes>> read)
+void Engine::onKeyRead(qint64 id, qint64 version, const QString& name, Result<std::optional<SecretBytes>> read)
 {
     m_keyReads.remove(id);
     if (!read || !read->has_value()) {

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/common/SecretBytes.h"
 #include "core/gateway/EngineConfig.h"
-#include "core/gateway/RequestEvent.h"
 #include "core/gateway/Snapshot.h"
 #include "core/gateway/SnapshotBuilder.h"
-#include "core/tokens/SecretBytes.h"
+#include "core/requestlog/RequestEvent.h"
 
 #include <QList>
 #include <QObject>
@@ -20,6 +20,7 @@ class QTimer;
 namespace gatehouse {
 class Catalog;
 class Clock;
+class RequestLogWriter;
 } // namespace gatehouse
 
 namespace gatehouse::secrets {
@@ -31,7 +32,7 @@ namespace gatehouse::gateway {
 class AdminServer;
 class EngineState;
 class GatewayMetrics;
-class RequestLogWriter;
+class RequestLogAccounting;
 class Worker;
 
 // The embedded gateway: workers (one thread and event loop each), the snapshot they read, the
@@ -76,7 +77,7 @@ Q_SIGNALS:
     void started();
     void stopped();
     // A batch of requests was written to the log (at most ten times a second).
-    void requestsLogged(const QList<gatehouse::gateway::RequestEvent>& batch);
+    void requestsLogged(const QList<gatehouse::RequestEvent>& batch);
     void snapshotReloaded(qint64 revision);
     void reloadFailed(const QString& message);
 
@@ -85,11 +86,12 @@ private:
     void publish(SnapshotPtr snapshot);
     // Starts reading the keys that `snapshot`'s providers expect and the cache lacks.
     void readMissingKeys(const Snapshot& snapshot);
-    void onKeyRead(qint64 id, qint64 version, const QString& name, Result<std::optional<tokens::SecretBytes>> read);
+    void onKeyRead(qint64 id, qint64 version, const QString& name, Result<std::optional<SecretBytes>> read);
 
     Catalog& m_catalog;
     const Clock& m_clock;
     std::unique_ptr<EngineState> m_state;
+    std::unique_ptr<RequestLogAccounting> m_logAccounting; // told by m_logWriter, so it outlives it
     std::unique_ptr<RequestLogWriter> m_logWriter;
     QList<QThread*> m_threads;
     QList<Worker*> m_workers;

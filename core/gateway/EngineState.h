@@ -3,10 +3,10 @@
 #include "core/gateway/EngineConfig.h"
 #include "core/gateway/GatewayMetrics.h"
 #include "core/gateway/RateLimiter.h"
-#include "core/gateway/RequestLogQueue.h"
 #include "core/gateway/Snapshot.h"
 #include "core/gateway/UpstreamTls.h"
-#include "core/gateway/UsageLedger.h"
+#include "core/requestlog/RequestLogQueue.h"
+#include "core/usage/UsageLedger.h"
 
 #include <atomic>
 

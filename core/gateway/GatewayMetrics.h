@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/gateway/RequestEvent.h"
+#include "core/requestlog/RequestEvent.h"
 
 #include <QHash>
 #include <QList>

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/catalog/RateLimit.h"
 #include "core/gateway/HttpResponses.h"
-#include "core/gateway/RateLimit.h"
 
 #include <QHash>
 

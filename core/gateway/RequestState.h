@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/gateway/HttpResponses.h"
-#include "core/gateway/RequestEvent.h"
+#include "core/requestlog/RequestEvent.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/gateway/RateLimit.h"
+#include "core/catalog/RateLimit.h"
 
 #include <QByteArray>
 #include <QNetworkProxy>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
-#include "core/tokens/SecretBytes.h"
+#include "core/common/SecretBytes.h"
 
 #include <QObject>
 #include <QString>
@@ -12,8 +12,6 @@
 class QEventLoop;
 
 namespace gatehouse::secrets {
-
-using tokens::SecretBytes;
 
 // Where provider keys live: the OS keychain (KeychainSecretStore) or, on a machine without one,
 // an encrypted file (EncryptedFileSecretStore). Keys never go to SQL, logs or exports.

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/tokens/SecretBytes.h"
+#include "core/common/SecretBytes.h"
 
 #include <QByteArrayView>
 #include <QString>

@@ -4,7 +4,7 @@
 #include "core/catalog/Catalog.h"
 #include "core/catalog/SqlQuery.h"
 #include "core/common/Clock.h"
-#include "core/gateway/RequestLogStore.h"
+#include "core/requestlog/RequestLogStore.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -225,9 +225,9 @@ private Q_SLOTS:
     // `logs --json` tells the tokens a provider reported from those the gateway estimated from the body sizes.
     void logsSayWhichUsageWasEstimated()
     {
-        QList<gateway::RequestEvent> events;
+        QList<RequestEvent> events;
         for (int i = 0; i < 3; ++i) {
-            gateway::RequestEvent event;
+            RequestEvent event;
             event.timeMs = QDateTime::currentMSecsSinceEpoch() + i;
             event.requestId = "req-" + QByteArray::number(i);
             event.method = "POST";
@@ -246,7 +246,7 @@ private Q_SLOTS:
         {
             Catalog catalog(Clock::system());
             QVERIFY(catalog.openInDirectory(m_dir->path()).ok());
-            gateway::RequestLogStore store(catalog.database());
+            RequestLogStore store(catalog.database());
             const auto appended = store.append(events);
             QVERIFY2(appended, qPrintable(appended ? QString() : appended.error().toString()));
         }

@@ -1,7 +1,7 @@
 // The request log: one row per request, no credential in it, last use recorded, metrics served.
 
 #include "core/gateway/GatewayMetrics.h"
-#include "core/gateway/RequestLogQueue.h"
+#include "core/requestlog/RequestLogQueue.h"
 #include "tests/support/GatewayHarness.h"
 #include "tests/support/upstreams/LoopbackUpstream.h"
 #include "tests/support/upstreams/RawHttpClient.h"
@@ -43,7 +43,7 @@ private Q_SLOTS:
 
         const auto rows = gateway.logRows();
         QCOMPARE(rows.size(), 3);
-        const gateway::RequestEvent& ok = rows.at(0).event;
+        const RequestEvent& ok = rows.at(0).event;
         QCOMPARE(ok.method, QByteArray("POST"));
         QCOMPARE(ok.path, QByteArray("/billing/invoices?secret=&page="));
         QCOMPARE(ok.status, 200);
@@ -118,9 +118,9 @@ private Q_SLOTS:
 
     void fullQueueDropsTheOldestAndCounts()
     {
-        gateway::RequestLogQueue queue(3);
+        RequestLogQueue queue(3);
         for (int i = 0; i < 5; ++i) {
-            gateway::RequestEvent event;
+            RequestEvent event;
             event.status = 200 + i;
             queue.push(event);
         }
@@ -134,9 +134,9 @@ private Q_SLOTS:
 
     void aQueueFarBehindKeepsTheNewestInOrder()
     {
-        gateway::RequestLogQueue queue(1'000);
+        RequestLogQueue queue(1'000);
         for (int i = 0; i < 5'000; ++i) {
-            gateway::RequestEvent event;
+            RequestEvent event;
             event.latencyUs = i;
             queue.push(event);
         }
@@ -147,7 +147,7 @@ private Q_SLOTS:
         for (int i = 0; i < kept.size(); ++i)
             QCOMPARE(kept.at(i).latencyUs, 4'000 + i);
         // Taking leaves an empty queue that fills again from the start.
-        gateway::RequestEvent next;
+        RequestEvent next;
         next.latencyUs = 9;
         queue.push(next);
         QCOMPARE(queue.takeAll().first().latencyUs, 9);
@@ -163,7 +163,7 @@ private Q_SLOTS:
         QVERIFY(gateway.start());
         QCOMPARE(RawHttpClient::request(gateway.port(), "GET", "/billing/x", {}).status, 401);
         QCOMPARE(gateway.logRows().size(), 1);
-        gateway::RequestLogStore store(gateway.catalog.catalog.database());
+        RequestLogStore store(gateway.catalog.catalog.database());
         auto purged = store.purgeOlderThan(gateway.catalog.clock.nowMs() + 1);
         QVERIFY(purged.ok());
         QCOMPARE(*purged, 1);

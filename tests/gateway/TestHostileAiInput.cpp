@@ -52,7 +52,7 @@ private:
         const QString url = s->anthropic.url().toString();
         if (!s->providers->add({QStringLiteral("fake"), QStringLiteral("openai-compatible"), url,
                                    {QStringLiteral("cheap"), QStringLiteral("expensive")}},
-                tokens::SecretBytes(QByteArrayLiteral("sk-fake-provider-key")))
+                SecretBytes(QByteArrayLiteral("sk-fake-provider-key")))
             || !s->providers->add(
                 {QStringLiteral("local"), QStringLiteral("ollama"), url, {QStringLiteral("llama3")}})) {
             return nullptr;

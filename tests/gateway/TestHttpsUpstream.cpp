@@ -56,7 +56,7 @@ private:
         QCOMPARE(upstream.requestCount(), 0);
         QCOMPARE(upstream.connectionCount(), 0);
         QTRY_COMPARE(gateway.logRows().size(), 1);
-        const gateway::RequestEvent logged = gateway.logRows().first().event;
+        const RequestEvent logged = gateway.logRows().first().event;
         QCOMPARE(logged.status, 502);
         QCOMPARE(logged.upstreamStatus, 0);
         QCOMPARE(logged.error, QByteArray("upstream_tls_failed"));

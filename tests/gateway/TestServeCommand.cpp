@@ -3,8 +3,8 @@
 
 #include "core/catalog/Catalog.h"
 #include "core/common/Clock.h"
-#include "core/gateway/RequestLogReader.h"
-#include "core/gateway/RequestLogStore.h"
+#include "core/requestlog/RequestLogReader.h"
+#include "core/requestlog/RequestLogStore.h"
 #include "tests/support/upstreams/LoopbackUpstream.h"
 #include "tests/support/upstreams/RawHttpClient.h"
 #include "tests/support/upstreams/TestCertificateAuthority.h"
@@ -239,8 +239,8 @@ private Q_SLOTS:
         QVERIFY(port != 0);
         gatehouse::Catalog catalog(gatehouse::Clock::system());
         QVERIFY(catalog.openInDirectory(m_dir.path()).ok());
-        gatehouse::gateway::RequestLogStore store(catalog.database());
-        const gatehouse::gateway::RequestLogReader reader(catalog.database());
+        gatehouse::RequestLogStore store(catalog.database());
+        const gatehouse::RequestLogReader reader(catalog.database());
         const auto newestId = [&reader] {
             auto id = reader.newestId();
             return id ? *id : qint64(-1);

@@ -12,17 +12,17 @@ std::unique_ptr<AiGatewayFixture> AiGatewayFixture::start()
         return nullptr;
     }
     s->store = std::make_unique<secrets::EncryptedFileSecretStore>(
-        s->secretsDir.path(), tokens::SecretBytes(QByteArrayLiteral("a test passphrase")));
+        s->secretsDir.path(), SecretBytes(QByteArrayLiteral("a test passphrase")));
     s->store->setCost({10, 8, 1}); // a fast scrypt: the tests are about the gateway
     s->providers = std::make_unique<ProviderService>(s->gateway.catalog.catalog, QStringLiteral("test"));
     s->providers->setSecretStore(s->store.get());
     s->aliases = std::make_unique<AliasService>(s->gateway.catalog.catalog, QStringLiteral("test"));
     auto claude = s->providers->add({QStringLiteral("claude"), QStringLiteral("anthropic"),
                                         s->anthropic.url().toString(), {QStringLiteral("claude-sonnet-4-5")}},
-        tokens::SecretBytes(kAnthropicKey));
+        SecretBytes(kAnthropicKey));
     auto gemini = s->providers->add({QStringLiteral("gemini"), QStringLiteral("gemini"), s->gemini.url().toString(),
                                         {QStringLiteral("gemini-2.0-flash")}},
-        tokens::SecretBytes(kGeminiKey));
+        SecretBytes(kGeminiKey));
     if (!claude || !gemini) {
         qWarning() << (claude ? gemini.error().toString() : claude.error().toString());
         return nullptr;

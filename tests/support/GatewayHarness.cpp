@@ -57,12 +57,12 @@ qint64 GatewayHarness::tokenId(const QByteArray& plaintext)
     return token ? token->id : 0;
 }
 
-QList<gateway::LoggedRequest> GatewayHarness::logRows()
+QList<LoggedRequest> GatewayHarness::logRows()
 {
     engine.flushLog();
-    gateway::RequestLogStore store(catalog.catalog.database());
+    RequestLogStore store(catalog.catalog.database());
     auto rows = store.recent(100'000);
-    return rows ? *rows : QList<gateway::LoggedRequest>();
+    return rows ? *rows : QList<LoggedRequest>();
 }
 
 } // namespace gatehouse::test

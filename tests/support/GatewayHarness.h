@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/gateway/Engine.h"
-#include "core/gateway/RequestLogStore.h"
+#include "core/requestlog/RequestLogStore.h"
 #include "tests/support/TestCatalog.h"
 
 #include <QUrl>
@@ -27,7 +27,7 @@ public:
     qint64 tokenId(const QByteArray& plaintext);
 
     // Writes queued log events and reads back the whole request log, oldest first.
-    QList<gateway::LoggedRequest> logRows();
+    QList<LoggedRequest> logRows();
 
     TestCatalog catalog;
     gateway::Engine engine;

@@ -4,7 +4,7 @@
 #include "core/catalog/AuditLog.h"
 #include "core/catalog/Catalog.h"
 #include "core/catalog/ConsumerService.h"
-#include "core/tokens/TokenService.h"
+#include "core/catalog/TokenService.h"
 #include "tests/support/ManualClock.h"
 
 #include <QTemporaryDir>

@@ -1,9 +1,9 @@
 #include "ui/apis/ApiDialog.h"
 
 #include "core/catalog/ApiService.h"
+#include "core/catalog/RateLimit.h"
 #include "core/catalog/Validation.h"
 #include "core/common/ByteSize.h"
-#include "core/gateway/RateLimit.h"
 #include "core/tokens/Duration.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/FieldErrorLabel.h"
@@ -180,7 +180,7 @@ std::optional<ApiSpec> ApiDialog::validate(bool showAll)
     if (maxBody)
         spec.maxBodyBytes = *maxBody;
 
-    check(m_rateLimit, m_rateLimitError, gateway::RateLimit::parse(spec.rateLimit, u"rate-limit"));
+    check(m_rateLimit, m_rateLimitError, RateLimit::parse(spec.rateLimit, u"rate-limit"));
 
     if (!valid)
         return std::nullopt;

@@ -1,7 +1,7 @@
 #include "ui/apis/TokenMentions.h"
 
+#include "core/catalog/TokenState.h"
 #include "core/tokens/ScopeSet.h"
-#include "core/tokens/TokenState.h"
 
 #include <algorithm>
 

@@ -6,9 +6,9 @@
 #include "core/catalog/CatalogChangeFeed.h"
 #include "core/catalog/ConsumerService.h"
 #include "core/catalog/ProviderService.h"
+#include "core/catalog/TokenService.h"
 #include "core/common/Result.h"
 #include "core/secrets/SecretStoreSelector.h"
-#include "core/tokens/TokenService.h"
 
 #include <memory>
 

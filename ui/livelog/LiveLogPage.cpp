@@ -340,7 +340,7 @@ void LiveLogPage::followTick()
     m_lastScrollValue = m_view->verticalScrollBar()->value();
 }
 
-const gateway::LoggedRequest* LiveLogPage::selectedRequest() const
+const LoggedRequest* LiveLogPage::selectedRequest() const
 {
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     if (rows.isEmpty())
@@ -351,7 +351,7 @@ const gateway::LoggedRequest* LiveLogPage::selectedRequest() const
 
 qint64 LiveLogPage::selectedTokenId() const
 {
-    const gateway::LoggedRequest* request = selectedRequest();
+    const LoggedRequest* request = selectedRequest();
     return request ? request->event.tokenId : 0;
 }
 
@@ -398,7 +398,7 @@ void LiveLogPage::perform(PageAction action)
 
 void LiveLogPage::revokeSelectedToken()
 {
-    const gateway::LoggedRequest* request = selectedRequest();
+    const LoggedRequest* request = selectedRequest();
     if (!request || request->event.tokenId <= 0)
         return;
     const qint64 tokenId = request->event.tokenId;
@@ -428,7 +428,7 @@ void LiveLogPage::exportTo(const QString& path)
     }
     // A snapshot of the filtered rows (shared strings, so cheap): rows keep streaming in and
     // leaving by the cap while the export writes.
-    QList<gateway::LoggedRequest> rows;
+    QList<LoggedRequest> rows;
     rows.reserve(m_filter->rowCount());
     for (int row = 0; row < m_filter->rowCount(); ++row)
         rows.append(m_model->rowAt(m_filter->mapToSource(m_filter->index(row, 0)).row()));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/gateway/RequestLogStore.h"
+#include "core/requestlog/RequestLogStore.h"
 #include "ui/common/Page.h"
 
 #include <QPersistentModelIndex>
@@ -77,7 +77,7 @@ private:
     void onRowsRemoved(const QModelIndex& parent, int first, int last);
     void loadOlderRows();
     void onOlderLoaded(int loaded);
-    const gateway::LoggedRequest* selectedRequest() const;
+    const LoggedRequest* selectedRequest() const;
     qint64 selectedTokenId() const;
 
     ConsoleServices& m_services;

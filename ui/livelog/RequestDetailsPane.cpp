@@ -15,7 +15,7 @@ RequestDetailsPane::RequestDetailsPane(QWidget* parent)
     setPlaceholderText(tr("Select a request to see all its recorded fields."));
 }
 
-void RequestDetailsPane::showRequest(const gateway::LoggedRequest* request)
+void RequestDetailsPane::showRequest(const LoggedRequest* request)
 {
     if (!request) {
         clear();
@@ -24,9 +24,9 @@ void RequestDetailsPane::showRequest(const gateway::LoggedRequest* request)
     setPlainText(describe(*request));
 }
 
-QString RequestDetailsPane::describe(const gateway::LoggedRequest& request)
+QString RequestDetailsPane::describe(const LoggedRequest& request)
 {
-    const gateway::RequestEvent& e = request.event;
+    const RequestEvent& e = request.event;
     const QString none = tr("—");
     auto orNone = [&none](const QString& text) { return text.isEmpty() ? none : text; };
     auto named = [&](const QString& name, qint64 id) {

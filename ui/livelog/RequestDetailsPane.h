@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/gateway/RequestLogStore.h"
+#include "core/requestlog/RequestLogStore.h"
 
 #include <QPlainTextEdit>
 
@@ -17,9 +17,9 @@ public:
     explicit RequestDetailsPane(QWidget* parent = nullptr);
 
     // nullptr clears the pane.
-    void showRequest(const gateway::LoggedRequest* request);
+    void showRequest(const LoggedRequest* request);
 
-    static QString describe(const gateway::LoggedRequest& request);
+    static QString describe(const LoggedRequest& request);
 };
 
 } // namespace gatehouse::ui

@@ -27,7 +27,7 @@ void appendQuoted(QByteArray& line, const QByteArray& utf8)
 
 } // namespace
 
-RequestLogExporter::RequestLogExporter(QList<gateway::LoggedRequest> rows, QString path, Format format, QObject* parent)
+RequestLogExporter::RequestLogExporter(QList<LoggedRequest> rows, QString path, Format format, QObject* parent)
     : QObject(parent)
     , m_rows(std::move(rows))
     , m_path(std::move(path))
@@ -58,9 +58,9 @@ QByteArray RequestLogExporter::csvHeader()
         "upstream_status,latency_us,bytes_in,bytes_out,client,error,provider,model,tokens_in,tokens_out\r\n");
 }
 
-QByteArray RequestLogExporter::csvLine(const gateway::LoggedRequest& row)
+QByteArray RequestLogExporter::csvLine(const LoggedRequest& row)
 {
-    const gateway::RequestEvent& e = row.event;
+    const RequestEvent& e = row.event;
     QByteArray line;
     line.reserve(256);
     auto number = [&line](qint64 value) {
@@ -106,9 +106,9 @@ QByteArray RequestLogExporter::csvLine(const gateway::LoggedRequest& row)
     return line;
 }
 
-QByteArray RequestLogExporter::jsonLine(const gateway::LoggedRequest& row)
+QByteArray RequestLogExporter::jsonLine(const LoggedRequest& row)
 {
-    const gateway::RequestEvent& e = row.event;
+    const RequestEvent& e = row.event;
     auto orNull = [](qint64 value) { return value > 0 ? QJsonValue(value) : QJsonValue(); };
     auto textOrNull = [](const QString& text) { return text.isEmpty() ? QJsonValue() : QJsonValue(text); };
     const QJsonObject object {{QStringLiteral("id"), row.id}, {QStringLiteral("time"), isoTime(e.timeMs)},

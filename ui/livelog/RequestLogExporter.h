@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/gateway/RequestLogStore.h"
+#include "core/requestlog/RequestLogStore.h"
 
 #include <QObject>
 #include <QSaveFile>
@@ -21,7 +21,7 @@ public:
     enum class Format { Csv, JsonLines };
     static constexpr int kRowsPerChunk = 2000;
 
-    RequestLogExporter(QList<gateway::LoggedRequest> rows, QString path, Format format, QObject* parent = nullptr);
+    RequestLogExporter(QList<LoggedRequest> rows, QString path, Format format, QObject* parent = nullptr);
     ~RequestLogExporter() override;
 
     // ".jsonl" and ".ndjson" mean JSON Lines; anything else CSV.
@@ -33,8 +33,8 @@ public:
 
     // One row as the exports write it (the same fields and names as `gatehouse-cli logs --json`).
     static QByteArray csvHeader();
-    static QByteArray csvLine(const gateway::LoggedRequest& row);
-    static QByteArray jsonLine(const gateway::LoggedRequest& row);
+    static QByteArray csvLine(const LoggedRequest& row);
+    static QByteArray jsonLine(const LoggedRequest& row);
 
 Q_SIGNALS:
     void progress(int done, int total);
@@ -45,7 +45,7 @@ private:
     void writeChunk();
     void finish(bool ok, const QString& message);
 
-    QList<gateway::LoggedRequest> m_rows;
+    QList<LoggedRequest> m_rows;
     QString m_path;
     Format m_format;
     std::unique_ptr<QSaveFile> m_file;

@@ -1,6 +1,6 @@
 #include "ui/livelog/RequestLogFeed.h"
 
-#include "core/gateway/RequestLogReader.h"
+#include "core/requestlog/RequestLogReader.h"
 #include "ui/livelog/RequestLogModel.h"
 
 #include <limits>
@@ -101,12 +101,12 @@ RequestLogFeed::Page RequestLogFeed::read(
     Page page;
     page.kind = request.kind;
     page.toMs = request.toMs;
-    auto reader = gateway::RequestLogReader::open(catalog);
+    auto reader = RequestLogReader::open(catalog);
     if (!reader) {
         *error = reader.error().message;
         return page;
     }
-    Result<QList<gateway::LoggedRequest>> rows = QList<gateway::LoggedRequest>();
+    Result<QList<LoggedRequest>> rows = QList<LoggedRequest>();
     switch (request.kind) {
     case Kind::Start:
         rows = reader->before(std::numeric_limits<qint64>::max(), request.limit);

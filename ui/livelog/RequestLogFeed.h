@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/catalog/CatalogLocation.h"
-#include "core/gateway/RequestLogStore.h"
+#include "core/requestlog/RequestLogStore.h"
 #include "ui/common/BackgroundRead.h"
 
 #include <QList>
@@ -77,7 +77,7 @@ private:
     {
         Kind kind = Kind::Poll;
         qint64 toMs = 0;
-        QList<gateway::LoggedRequest> rows;
+        QList<LoggedRequest> rows;
         qint64 newestId = -1; // read when a start or a poll found no rows
     };
 

@@ -93,8 +93,8 @@ bool RequestLogFilter::filterAcceptsRow(int sourceRow, const QModelIndex& source
 {
     if (!m_model || sourceParent.isValid())
         return true;
-    const gateway::LoggedRequest& row = m_model->rowAt(sourceRow);
-    const gateway::RequestEvent& e = row.event;
+    const LoggedRequest& row = m_model->rowAt(sourceRow);
+    const RequestEvent& e = row.event;
     if (m_classes != AllClasses) {
         if (!(m_classes & classOf(e.status, RequestLogModel::isRejected(e))))
             return false;

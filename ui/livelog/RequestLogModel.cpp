@@ -23,7 +23,7 @@ int RequestLogModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-bool RequestLogModel::isRejected(const gateway::RequestEvent& event)
+bool RequestLogModel::isRejected(const RequestEvent& event)
 {
     // The log does not store the gateway's reject reason; a refusal is an error status the
     // gateway answered itself, without reaching the upstream and without an upstream failure.
@@ -36,8 +36,8 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const gateway::LoggedRequest& row = m_rows.at(size_t(index.row()));
-    const gateway::RequestEvent& e = row.event;
+    const LoggedRequest& row = m_rows.at(size_t(index.row()));
+    const RequestEvent& e = row.event;
     switch (role) {
     case LogIdRole:
         return row.id;
@@ -136,7 +136,7 @@ QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
-void RequestLogModel::appendBatch(const QList<gateway::LoggedRequest>& batch)
+void RequestLogModel::appendBatch(const QList<LoggedRequest>& batch)
 {
     // Rows arrive oldest first; skip any the model already holds (a poll racing a reload).
     const qint64 newest = newestId();
@@ -153,7 +153,7 @@ void RequestLogModel::appendBatch(const QList<gateway::LoggedRequest>& batch)
     trimToCap();
 }
 
-int RequestLogModel::prependOlder(const QList<gateway::LoggedRequest>& older)
+int RequestLogModel::prependOlder(const QList<LoggedRequest>& older)
 {
     const qint64 oldest = m_rows.empty() ? std::numeric_limits<qint64>::max() : oldestId();
     // Keep the newest of `older` that are still older than what we hold, within the cap.

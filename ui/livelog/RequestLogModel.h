@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/gateway/RequestLogStore.h"
+#include "core/requestlog/RequestLogStore.h"
 
 #include <QAbstractTableModel>
 
@@ -34,27 +34,27 @@ public:
 
     // Appends the rows newer than the newest held (others are duplicates and are skipped) as one
     // insertion, then removes the oldest rows over the cap as one removal.
-    void appendBatch(const QList<gateway::LoggedRequest>& batch);
+    void appendBatch(const QList<LoggedRequest>& batch);
     // Inserts rows older than the oldest held at the top (scrolling back), as far as the cap allows.
     // Returns how many were inserted.
-    int prependOlder(const QList<gateway::LoggedRequest>& older);
+    int prependOlder(const QList<LoggedRequest>& older);
     void clear();
 
     void setMaxRows(int maxRows);
     int maxRows() const { return m_maxRows; }
 
-    const gateway::LoggedRequest& rowAt(int row) const { return m_rows.at(size_t(row)); }
+    const LoggedRequest& rowAt(int row) const { return m_rows.at(size_t(row)); }
     // 0 when empty.
     qint64 newestId() const { return m_rows.empty() ? 0 : m_rows.back().id; }
     qint64 oldestId() const { return m_rows.empty() ? 0 : m_rows.front().id; }
 
     // "OK" rows and refusals alike: the class a status filter sees.
-    static bool isRejected(const gateway::RequestEvent& event);
+    static bool isRejected(const RequestEvent& event);
 
 private:
     void trimToCap();
 
-    std::deque<gateway::LoggedRequest> m_rows;
+    std::deque<LoggedRequest> m_rows;
     int m_maxRows = kDefaultMaxRows;
 };
 

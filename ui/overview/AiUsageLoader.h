@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/catalog/CatalogLocation.h"
-#include "core/catalog/UsageReport.h"
+#include "core/usage/UsageReport.h"
 #include "ui/common/BackgroundRead.h"
 
 #include <QList>

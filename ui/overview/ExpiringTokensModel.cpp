@@ -1,7 +1,7 @@
 #include "ui/overview/ExpiringTokensModel.h"
 
+#include "core/catalog/TokenState.h"
 #include "core/common/Clock.h"
-#include "core/tokens/TokenState.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/TimeText.h"
 

@@ -1,8 +1,8 @@
 #include "ui/overview/ExpiryNotifier.h"
 
 #include "core/catalog/Catalog.h"
+#include "core/catalog/TokenState.h"
 #include "core/common/Clock.h"
-#include "core/tokens/TokenState.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/TimeText.h"
 #include "ui/overview/Notifier.h"

@@ -206,10 +206,10 @@ void OverviewPage::perform(PageAction action)
     refresh();
 }
 
-void OverviewPage::addRequests(const QList<gatehouse::gateway::RequestEvent>& batch)
+void OverviewPage::addRequests(const QList<gatehouse::RequestEvent>& batch)
 {
     bool counted = false;
-    for (const gateway::RequestEvent& event : batch) {
+    for (const RequestEvent& event : batch) {
         if (event.timeMs >= m_usageLiveFromMs)
             addUsage(event);
         if (event.timeMs >= m_liveFromMs) {
@@ -345,7 +345,7 @@ void OverviewPage::onUsage(const AiUsageHistory& history, const QString& error)
     }
 }
 
-void OverviewPage::addUsage(const gateway::RequestEvent& event)
+void OverviewPage::addUsage(const RequestEvent& event)
 {
     // What the gateway sums per day (RequestLogStore): AI requests of a model, made with a token, not refused.
     if (event.providerId <= 0 || event.model.isEmpty() || event.tokenId <= 0 || !event.rejectReason.isEmpty())

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/gateway/RequestEvent.h"
+#include "core/requestlog/RequestEvent.h"
 #include "ui/common/Page.h"
 #include "ui/overview/AiUsageModel.h"
 #include "ui/overview/TrafficWindow.h"
@@ -60,7 +60,7 @@ public:
 
     // Counts a batch the gateway logged (requests that arrived before the page opened are left
     // to the history read) and shows the new figures.
-    void addRequests(const QList<gatehouse::gateway::RequestEvent>& batch);
+    void addRequests(const QList<gatehouse::RequestEvent>& batch);
     // Moves the window to the clock's now and shows the figures again.
     void refresh();
 
@@ -99,7 +99,7 @@ private:
     void activateExpiring(const QModelIndex& proxyIndex);
     void loadUsage();
     void onUsage(const AiUsageHistory& history, const QString& error);
-    void addUsage(const gateway::RequestEvent& event);
+    void addUsage(const RequestEvent& event);
 
     ConsoleServices& m_services;
     TrafficWindow m_traffic;

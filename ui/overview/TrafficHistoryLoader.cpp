@@ -1,6 +1,6 @@
 #include "ui/overview/TrafficHistoryLoader.h"
 
-#include "core/gateway/RequestLogReader.h"
+#include "core/requestlog/RequestLogReader.h"
 
 #include <limits>
 
@@ -34,7 +34,7 @@ TrafficWindow TrafficHistoryLoader::read(
 {
     TrafficWindow window;
     window.advanceTo(qMax(fromMs, toMs - 1));
-    auto reader = gateway::RequestLogReader::open(catalog);
+    auto reader = RequestLogReader::open(catalog);
     if (!reader) {
         *error = reader.error().message;
         return window;
@@ -47,7 +47,7 @@ TrafficWindow TrafficHistoryLoader::read(
             *error = page.error().message;
             break;
         }
-        for (const gateway::LoggedRequest& row : *page)
+        for (const LoggedRequest& row : *page)
             window.record(row.event);
         if (page->size() < kPageRows)
             break;

@@ -45,13 +45,13 @@ void TrafficWindow::addLatency(Bucket& bucket, qint64 latencyUs)
         bucket.latenciesUs[qsizetype(slot)] = latencyUs;
 }
 
-void TrafficWindow::record(const QList<gateway::RequestEvent>& batch)
+void TrafficWindow::record(const QList<RequestEvent>& batch)
 {
-    for (const gateway::RequestEvent& event : batch)
+    for (const RequestEvent& event : batch)
         record(event);
 }
 
-void TrafficWindow::record(const gateway::RequestEvent& event)
+void TrafficWindow::record(const RequestEvent& event)
 {
     const qint64 minute = event.timeMs / kMinuteMs;
     // A request a little in the future (clocks of another process) counts in the current minute.
@@ -162,7 +162,7 @@ QList<TrafficWindow::ConsumerCount> TrafficWindow::topConsumers(int limit) const
     return counts;
 }
 
-bool TrafficWindow::isError(const gateway::RequestEvent& event)
+bool TrafficWindow::isError(const RequestEvent& event)
 {
     return (event.status >= 500 && event.status < 600) || RequestLogModel::isRejected(event);
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/gateway/RequestEvent.h"
+#include "core/requestlog/RequestEvent.h"
 
 #include <QHash>
 #include <QList>
@@ -38,8 +38,8 @@ public:
     // out are emptied. Time only moves forward: an earlier `nowMs` is ignored.
     void advanceTo(qint64 nowMs);
     // Counts each event in the minute it arrived; events outside the window are ignored.
-    void record(const QList<gateway::RequestEvent>& batch);
-    void record(const gateway::RequestEvent& event);
+    void record(const QList<RequestEvent>& batch);
+    void record(const RequestEvent& event);
     // Adds another window's buckets (the history read on open) to this one's.
     void merge(const TrafficWindow& other);
 
@@ -58,7 +58,7 @@ public:
     QList<ConsumerCount> topConsumers(int limit) const;
 
     // What the Overview counts as an error: a 5xx, or a refusal by the gateway.
-    static bool isError(const gateway::RequestEvent& event);
+    static bool isError(const RequestEvent& event);
 
 private:
     struct Bucket

@@ -271,7 +271,7 @@ void ProviderDialog::accept()
     if (isEditing()) {
         saved = m_services.providers.update(m_existing->name, *spec);
     } else {
-        std::optional<tokens::SecretBytes> key;
+        std::optional<SecretBytes> key;
         if (m_key->isEnabled() && !m_key->text().isEmpty())
             key.emplace(m_key->text().toUtf8());
         saved = m_services.providers.add(*spec, std::move(key));

@@ -3,8 +3,8 @@
 #include "core/ai/ProviderModelsClient.h"
 #include "core/catalog/AliasService.h"
 #include "core/catalog/ProviderService.h"
+#include "core/common/SecretBytes.h"
 #include "core/secrets/SecretStore.h"
-#include "core/tokens/SecretBytes.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/FilterableTable.h"
 #include "ui/common/MessageBoxes.h"
@@ -230,21 +230,20 @@ void ProvidersPage::startCheck(Check check)
     // The keychain may take a while (an unlock prompt): read asynchronously, never blocking the GUI.
     QPointer<ProvidersPage> self(this);
     const QString description = store->description();
-    store->readAsync(
-        *entry, [self, check, provider = *provider, description](Result<std::optional<tokens::SecretBytes>> key) {
-            if (!self)
-                return;
-            if (!key) {
-                self->finishCheck(false, key.error().message);
-                return;
-            }
-            if (!key->has_value()) {
-                self->finishCheck(
-                    false, tr("the key of %1 is missing from %2; replace it").arg(provider.name, description));
-                return;
-            }
-            self->listModels(check, provider, (*key)->view().toByteArray());
-        });
+    store->readAsync(*entry, [self, check, provider = *provider, description](Result<std::optional<SecretBytes>> key) {
+        if (!self)
+            return;
+        if (!key) {
+            self->finishCheck(false, key.error().message);
+            return;
+        }
+        if (!key->has_value()) {
+            self->finishCheck(
+                false, tr("the key of %1 is missing from %2; replace it").arg(provider.name, description));
+            return;
+        }
+        self->listModels(check, provider, (*key)->view().toByteArray());
+    });
 }
 
 void ProvidersPage::listModels(Check check, const Provider& provider, const QByteArray& key)

@@ -1,7 +1,7 @@
 #include "ui/providers/ReplaceKeyDialog.h"
 
 #include "core/catalog/ProviderService.h"
-#include "core/tokens/SecretBytes.h"
+#include "core/common/SecretBytes.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/FieldErrorLabel.h"
 
@@ -77,7 +77,7 @@ void ReplaceKeyDialog::accept()
 {
     if (m_key->text().isEmpty() || !m_services.secretStore())
         return;
-    tokens::SecretBytes key(m_key->text().toUtf8());
+    SecretBytes key(m_key->text().toUtf8());
     // Used once: whatever the store says, the field no longer holds it.
     m_key->clear();
     auto stored = m_services.providers.setKey(m_provider.name, key);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/tokens/TokenState.h"
+#include "core/catalog/TokenState.h"
 
 #include <QColor>
 

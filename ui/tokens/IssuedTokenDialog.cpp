@@ -14,7 +14,7 @@
 
 namespace gatehouse::ui {
 
-IssuedTokenDialog::IssuedTokenDialog(const Token& token, tokens::SecretBytes plaintext, QWidget* parent)
+IssuedTokenDialog::IssuedTokenDialog(const Token& token, SecretBytes plaintext, QWidget* parent)
     : QDialog(parent)
     , m_token(token)
     , m_plaintext(std::move(plaintext))

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/catalog/Token.h"
-#include "core/tokens/SecretBytes.h"
+#include "core/common/SecretBytes.h"
 
 #include <QDialog>
 
@@ -18,7 +18,7 @@ class IssuedTokenDialog : public QDialog
     Q_OBJECT
 
 public:
-    IssuedTokenDialog(const Token& token, tokens::SecretBytes plaintext, QWidget* parent = nullptr);
+    IssuedTokenDialog(const Token& token, SecretBytes plaintext, QWidget* parent = nullptr);
     ~IssuedTokenDialog() override;
 
     const Token& token() const { return m_token; }
@@ -35,7 +35,7 @@ private:
     void wipe();
 
     Token m_token;
-    tokens::SecretBytes m_plaintext;
+    SecretBytes m_plaintext;
     QLineEdit* m_field = nullptr;
     QPushButton* m_copy = nullptr;
 };

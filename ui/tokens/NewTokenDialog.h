@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/catalog/Token.h"
-#include "core/tokens/TokenService.h"
+#include "core/catalog/TokenService.h"
 
 #include <QDialog>
 #include <QList>

@@ -1,6 +1,6 @@
 #include "ui/tokens/RateLimitField.h"
 
-#include "core/gateway/RateLimit.h"
+#include "core/catalog/RateLimit.h"
 #include "ui/common/FieldErrorLabel.h"
 
 #include <QFormLayout>
@@ -45,7 +45,7 @@ QString RateLimitField::rateLimit() const
 
 bool RateLimitField::validate()
 {
-    const auto rate = gateway::RateLimit::parse(rateLimit());
+    const auto rate = RateLimit::parse(rateLimit());
     m_reason->setReason(rate ? QString() : rate.error().message);
     return rate.ok();
 }

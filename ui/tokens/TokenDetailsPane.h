@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/catalog/Token.h"
-#include "core/gateway/UsageLedger.h"
-#include "core/tokens/TokenState.h"
+#include "core/catalog/TokenState.h"
+#include "core/usage/UsageLedger.h"
 
 #include <QHash>
 #include <QWidget>
@@ -16,8 +16,8 @@ namespace gatehouse::ui {
 struct TokenAiUsage
 {
     bool known = false; // false until the page has read the usage once
-    gateway::UsageLedger::Spent token;
-    gateway::UsageLedger::Spent consumer;
+    UsageLedger::Spent token;
+    UsageLedger::Spent consumer;
     UsageBudget consumerBudget;
 };
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/catalog/Token.h"
-#include "core/tokens/TokenService.h"
+#include "core/catalog/TokenService.h"
 #include "ui/common/KeyedTableModel.h"
 
 #include <QDateTime>

@@ -6,10 +6,10 @@ namespace gatehouse::ui {
 
 TokenUsageLoader::TokenUsageLoader(QObject* parent)
     : QObject(parent)
-    , m_read(QStringLiteral("gatehouse-token-usage"), BackgroundRead<gateway::UsageLedger::Totals>::WhileBusy::RunAfter,
-          [this](const gateway::UsageLedger::Totals& totals, const QString& error) { Q_EMIT finished(totals, error); })
+    , m_read(QStringLiteral("gatehouse-token-usage"), BackgroundRead<UsageLedger::Totals>::WhileBusy::RunAfter,
+          [this](const UsageLedger::Totals& totals, const QString& error) { Q_EMIT finished(totals, error); })
 {
-    static const int registered = qRegisterMetaType<gatehouse::gateway::UsageLedger::Totals>();
+    static const int registered = qRegisterMetaType<gatehouse::UsageLedger::Totals>();
     Q_UNUSED(registered);
 }
 
@@ -27,15 +27,15 @@ void TokenUsageLoader::start(const CatalogLocation& catalog, qint64 nowMs)
         auto totals = read(catalog, nowMs);
         if (!totals) {
             *error = totals.error().toString();
-            return gateway::UsageLedger::Totals();
+            return UsageLedger::Totals();
         }
         return std::move(*totals);
     });
 }
 
-Result<gateway::UsageLedger::Totals> TokenUsageLoader::read(const CatalogLocation& catalog, qint64 nowMs)
+Result<UsageLedger::Totals> TokenUsageLoader::read(const CatalogLocation& catalog, qint64 nowMs)
 {
-    return gateway::UsageLedger::read(catalog, nowMs);
+    return UsageLedger::read(catalog, nowMs);
 }
 
 } // namespace gatehouse::ui

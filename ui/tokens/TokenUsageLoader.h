@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/catalog/CatalogLocation.h"
-#include "core/gateway/UsageLedger.h"
+#include "core/usage/UsageLedger.h"
 #include "ui/common/BackgroundRead.h"
 
 #include <QObject>
@@ -28,14 +28,14 @@ public:
     bool isRunning() const;
 
     // The read a thread does; tests may call it directly.
-    static Result<gateway::UsageLedger::Totals> read(const CatalogLocation& catalog, qint64 nowMs);
+    static Result<UsageLedger::Totals> read(const CatalogLocation& catalog, qint64 nowMs);
 
 Q_SIGNALS:
     // `error` is empty when the read succeeded.
-    void finished(const gatehouse::gateway::UsageLedger::Totals& totals, const QString& error);
+    void finished(const gatehouse::UsageLedger::Totals& totals, const QString& error);
 
 private:
-    BackgroundRead<gateway::UsageLedger::Totals> m_read;
+    BackgroundRead<UsageLedger::Totals> m_read;
 };
 
 } // namespace gatehouse::ui

@@ -160,7 +160,7 @@ void TokensPage::refreshUsage()
         m_usageLoader->start(catalog, m_services.clock.nowMs());
 }
 
-void TokensPage::onUsage(const gateway::UsageLedger::Totals& totals, const QString& error)
+void TokensPage::onUsage(const UsageLedger::Totals& totals, const QString& error)
 {
     if (!error.isEmpty()) {
         Q_EMIT statusMessage(tr("Cannot read the AI usage: %1").arg(error));

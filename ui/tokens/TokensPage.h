@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/catalog/Token.h"
-#include "core/gateway/UsageLedger.h"
+#include "core/usage/UsageLedger.h"
 #include "ui/common/Page.h"
 
 #include <QHash>
@@ -67,7 +67,7 @@ protected:
 
 private:
     void reloadConsumers();
-    void onUsage(const gateway::UsageLedger::Totals& totals, const QString& error);
+    void onUsage(const UsageLedger::Totals& totals, const QString& error);
     void showDetails(const Token& token);
     void applyFilter();
     void selectionChanged();
@@ -90,7 +90,7 @@ private:
     TokenUsageLoader* m_usageLoader = nullptr;
     QTimer* m_usageTimer = nullptr;
     bool m_usageKnown = false;
-    gateway::UsageLedger::Totals m_usage;
+    UsageLedger::Totals m_usage;
     QHash<qint64, UsageBudget> m_consumerBudgets; // by consumer id
 };
 

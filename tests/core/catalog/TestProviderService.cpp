@@ -17,9 +17,9 @@ namespace {
 
 const QByteArray kKey = "sk-test-0123456789abcdefSECRET";
 
-tokens::SecretBytes key(const QByteArray& bytes = kKey)
+SecretBytes key(const QByteArray& bytes = kKey)
 {
-    return tokens::SecretBytes(QByteArray(bytes.constData(), bytes.size()));
+    return SecretBytes(QByteArray(bytes.constData(), bytes.size()));
 }
 
 } // namespace
@@ -39,7 +39,7 @@ private Q_SLOTS:
         m_catalog = std::make_unique<test::TestCatalog>();
         QVERIFY(m_catalog->isReady());
         m_store = std::make_unique<secrets::EncryptedFileSecretStore>(
-            m_catalog->directory(), tokens::SecretBytes(QByteArray("correct horse")));
+            m_catalog->directory(), SecretBytes(QByteArray("correct horse")));
         m_store->setCost({10, 8, 1});
         m_providers = std::make_unique<ProviderService>(m_catalog->catalog, QStringLiteral("test:admin"));
         m_providers->setSecretStore(m_store.get());
@@ -141,7 +141,7 @@ private Q_SLOTS:
         QFETCH(QStringList, models);
         QFETCH(bool, withKey);
         QFETCH(QString, field);
-        std::optional<tokens::SecretBytes> secret;
+        std::optional<SecretBytes> secret;
         if (withKey)
             secret.emplace(key());
         auto added = m_providers->add({name, type, baseUrl, models}, std::move(secret));
@@ -185,7 +185,7 @@ private Q_SLOTS:
     {
         // A store that cannot decrypt its file (another passphrase wrote it) refuses the write.
         QVERIFY(m_store->write(QStringLiteral("other"), key("x")).ok());
-        secrets::EncryptedFileSecretStore wrong(m_catalog->directory(), tokens::SecretBytes(QByteArray("wrong")));
+        secrets::EncryptedFileSecretStore wrong(m_catalog->directory(), SecretBytes(QByteArray("wrong")));
         m_providers->setSecretStore(&wrong);
         QSignalSpy added(m_providers.get(), &ProviderService::providerAdded);
         auto result = m_providers->add({QStringLiteral("gpt"), QStringLiteral("openai"), QString(), {}}, key());

@@ -3,9 +3,9 @@
 
 #include "core/gateway/Admission.h"
 #include "core/gateway/RateLimiter.h"
-#include "core/gateway/UsageLedger.h"
 #include "core/tokens/TokenFormat.h"
 #include "core/tokens/TokenHash.h"
+#include "core/usage/UsageLedger.h"
 
 #include <QTest>
 

@@ -7,6 +7,7 @@
 #include <QTest>
 
 using namespace gatehouse::tokens;
+using gatehouse::SecretBytes;
 using Defect = TokenFormat::Defect;
 
 Q_DECLARE_METATYPE(TokenFormat::Defect)

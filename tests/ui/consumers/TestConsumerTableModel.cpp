@@ -1,6 +1,6 @@
 #include "ui/consumers/ConsumerTableModel.h"
 
-#include "core/gateway/RequestLogStore.h"
+#include "core/requestlog/RequestLogStore.h"
 #include "tests/ui/support/ConsoleFixture.h"
 #include "ui/common/TimeText.h"
 
@@ -26,14 +26,14 @@ qint64 createToken(test::TestCatalog& t, const QString& consumer, int days = 30)
 // What the gateway's log writer does when a token authenticates a request.
 bool recordUse(test::TestCatalog& t, qint64 tokenId, const QDateTime& when)
 {
-    gateway::RequestEvent event;
+    RequestEvent event;
     event.timeMs = when.toMSecsSinceEpoch();
     event.method = "GET";
     event.path = "/billing/invoices";
     event.tokenId = tokenId;
     event.status = 200;
     event.clientAddress = "10.0.0.7";
-    return gateway::RequestLogStore(t.catalog.database()).append({event}).ok();
+    return RequestLogStore(t.catalog.database()).append({event}).ok();
 }
 
 int rowOf(const ConsumerTableModel& model, const QString& name)

@@ -1,16 +1,16 @@
 #pragma once
 
-#include "core/gateway/RequestLogStore.h"
+#include "core/requestlog/RequestLogStore.h"
 
 #include <QDateTime>
 
 namespace gatehouse::test {
 
 // A request as the gateway would log it, for feeding the live log's model and the catalog.
-inline gateway::RequestEvent requestEvent(const QByteArray& path, int status = 200, qint64 tokenId = 0)
+inline RequestEvent requestEvent(const QByteArray& path, int status = 200, qint64 tokenId = 0)
 {
     static int counter = 0;
-    gateway::RequestEvent e;
+    RequestEvent e;
     e.timeMs = QDateTime(QDate(2026, 1, 15), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch() + (++counter);
     e.requestId = QByteArray::number(counter).rightJustified(32, '0');
     e.method = "GET";
@@ -26,17 +26,17 @@ inline gateway::RequestEvent requestEvent(const QByteArray& path, int status = 2
 }
 
 // A row as the model holds it: `id` is the log's row id.
-inline gateway::LoggedRequest loggedRow(qint64 id, const QByteArray& path = "/billing/x", int status = 200)
+inline LoggedRequest loggedRow(qint64 id, const QByteArray& path = "/billing/x", int status = 200)
 {
-    gateway::LoggedRequest row;
+    LoggedRequest row;
     row.id = id;
     row.event = requestEvent(path, status);
     return row;
 }
 
-inline QList<gateway::LoggedRequest> loggedRows(qint64 firstId, qint64 lastId)
+inline QList<LoggedRequest> loggedRows(qint64 firstId, qint64 lastId)
 {
-    QList<gateway::LoggedRequest> rows;
+    QList<LoggedRequest> rows;
     for (qint64 id = firstId; id <= lastId; ++id)
         rows.append(loggedRow(id));
     return rows;

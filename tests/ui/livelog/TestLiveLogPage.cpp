@@ -1,7 +1,7 @@
 #include "ui/livelog/LiveLogPage.h"
 
 #include "core/gateway/Engine.h"
-#include "core/gateway/RequestLogStore.h"
+#include "core/requestlog/RequestLogStore.h"
 #include "tests/ui/livelog/LogRows.h"
 #include "tests/ui/support/ConsoleFixture.h"
 #include "ui/livelog/ExportFileChooser.h"
@@ -60,21 +60,18 @@ struct PageFixture
     }
     QTableView* table() const { return child<QTableView>("liveLogTable"); }
 
-    gateway::RequestEvent event(const QByteArray& path, int status = 200)
+    RequestEvent event(const QByteArray& path, int status = 200)
     {
-        gateway::RequestEvent e = requestEvent(path, status, token.id);
+        RequestEvent e = requestEvent(path, status, token.id);
         e.apiId = f.t.apis.list()->first().id;
         e.apiName = QStringLiteral("billing");
         e.consumerId = token.consumerId;
         return e;
     }
-    bool append(const QList<gateway::RequestEvent>& batch)
-    {
-        return gateway::RequestLogStore(f.t.catalog.database()).append(batch).ok();
-    }
+    bool append(const QList<RequestEvent>& batch) { return RequestLogStore(f.t.catalog.database()).append(batch).ok(); }
     bool appendMany(const QByteArray& prefix, int count)
     {
-        QList<gateway::RequestEvent> batch;
+        QList<RequestEvent> batch;
         for (int i = 0; i < count; ++i)
             batch.append(event(prefix + QByteArray::number(i)));
         return append(batch);
@@ -203,9 +200,9 @@ private Q_SLOTS:
     void aTimeRangeReachingPastTheHeldRowsLoadsThemFromTheCatalog()
     {
         PageFixture p;
-        QList<gateway::RequestEvent> old;
+        QList<RequestEvent> old;
         for (int i = 0; i < 500; ++i) {
-            gateway::RequestEvent e = p.event("/half-an-hour-ago/" + QByteArray::number(i));
+            RequestEvent e = p.event("/half-an-hour-ago/" + QByteArray::number(i));
             e.timeMs = p.f.t.clock.nowMs() - 30 * 60 * 1000 + i;
             old.append(e);
         }
@@ -271,7 +268,7 @@ private Q_SLOTS:
     {
         PageFixture p;
         QVERIFY(!p.plaintext.isEmpty());
-        gateway::RequestEvent failed = p.event("/billing/invoices?page=", 502);
+        RequestEvent failed = p.event("/billing/invoices?page=", 502);
         failed.upstreamStatus = 503;
         failed.error = "upstream_timeout";
         failed.bytesIn = 4321;
@@ -326,7 +323,7 @@ private Q_SLOTS:
     void exportsTheFilteredRowsToCsvAndJsonLines()
     {
         PageFixture p;
-        gateway::RequestEvent odd = p.event("/billing/a,\"b\"");
+        RequestEvent odd = p.event("/billing/a,\"b\"");
         QVERIFY(p.append({p.event("/billing/invoices"), odd, p.event("/billing/gone", 404), p.event("/other")}));
         QTRY_COMPARE(p.page->model()->rowCount(), 4);
         QTest::keyClicks(p.child<QLineEdit>("liveLogText"), QStringLiteral("/billing/"));

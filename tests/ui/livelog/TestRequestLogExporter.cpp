@@ -19,7 +19,7 @@ class TestRequestLogExporter : public QObject
 private Q_SLOTS:
     void csvQuotesPerRfc4180()
     {
-        gateway::LoggedRequest row = loggedRow(42, "/a,\"b\"\r\nc", 200);
+        LoggedRequest row = loggedRow(42, "/a,\"b\"\r\nc", 200);
         row.event.apiName = QStringLiteral("billing");
         row.event.tokenId = 7;
         row.tokenName = QStringLiteral("ci \"main\"");
@@ -37,7 +37,7 @@ private Q_SLOTS:
 
     void aiRequestsCarryProviderModelAndTokens()
     {
-        gateway::LoggedRequest row = loggedRow(43, "/ai/v1/chat/completions", 200);
+        LoggedRequest row = loggedRow(43, "/ai/v1/chat/completions", 200);
         row.event.providerId = 3;
         row.event.providerName = QStringLiteral("anthropic");
         row.event.model = QStringLiteral("claude-sonnet-4-5");

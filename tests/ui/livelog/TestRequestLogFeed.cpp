@@ -1,6 +1,6 @@
 #include "ui/livelog/RequestLogFeed.h"
 
-#include "core/gateway/RequestLogStore.h"
+#include "core/requestlog/RequestLogStore.h"
 #include "tests/ui/livelog/LogRows.h"
 #include "tests/ui/support/ConsoleFixture.h"
 #include "ui/livelog/RequestLogModel.h"
@@ -16,9 +16,9 @@ using test::requestEvent;
 
 namespace {
 
-QList<gateway::RequestEvent> events(const QByteArray& prefix, int count)
+QList<RequestEvent> events(const QByteArray& prefix, int count)
 {
-    QList<gateway::RequestEvent> batch;
+    QList<RequestEvent> batch;
     for (int i = 0; i < count; ++i)
         batch.append(requestEvent(prefix + QByteArray::number(i)));
     return batch;
@@ -49,7 +49,7 @@ private Q_SLOTS:
         auto issued = f.t.tokens.create(
             {QStringLiteral("mobile-app"), QStringLiteral("ci"), {QStringLiteral("api:billing")}, f.t.expiryInDays(7)});
         QVERIFY(issued.ok());
-        gateway::RequestLogStore store(f.t.catalog.database());
+        RequestLogStore store(f.t.catalog.database());
         // Already logged before the page opens: only the newest `initialRows` are loaded.
         QVERIFY(store.append(events("/before/", 5)).ok());
 
@@ -65,12 +65,12 @@ private Q_SLOTS:
         QTRY_COMPARE(model.rowCount(), 2);
         QCOMPARE(model.rowAt(1).event.path, QByteArray("/before/4"));
 
-        gateway::RequestEvent withToken = requestEvent("/billing/invoices", 200, issued->token.id);
+        RequestEvent withToken = requestEvent("/billing/invoices", 200, issued->token.id);
         withToken.apiId = f.t.apis.list()->first().id;
         withToken.consumerId = issued->token.consumerId;
         QVERIFY(store.append({withToken}).ok());
         QTRY_COMPARE(model.rowCount(), 3);
-        const gateway::LoggedRequest& logged = model.rowAt(2);
+        const LoggedRequest& logged = model.rowAt(2);
         QCOMPARE(logged.event.path, QByteArray("/billing/invoices"));
         QCOMPARE(logged.event.apiName, QStringLiteral("billing"));
         QCOMPARE(logged.event.consumerName, QStringLiteral("mobile-app"));
@@ -99,7 +99,7 @@ private Q_SLOTS:
     {
         test::ConsoleFixture f;
         QVERIFY(f.isReady());
-        gateway::RequestLogStore store(f.t.catalog.database());
+        RequestLogStore store(f.t.catalog.database());
         QVERIFY(store.append(events("/old/", 6)).ok());
         ui::RequestLogModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
@@ -131,7 +131,7 @@ private Q_SLOTS:
     {
         test::ConsoleFixture f;
         QVERIFY(f.isReady());
-        gateway::RequestLogStore store(f.t.catalog.database());
+        RequestLogStore store(f.t.catalog.database());
         QVERIFY(store.append(events("/old/", 5)).ok());
         ui::RequestLogModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);

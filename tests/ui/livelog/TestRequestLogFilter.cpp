@@ -11,19 +11,19 @@ using test::loggedRow;
 
 namespace {
 
-gateway::LoggedRequest row(qint64 id, const QByteArray& path, int status, const QString& api = {},
-    const QString& consumer = {}, qint64 tokenId = 0)
+LoggedRequest row(qint64 id, const QByteArray& path, int status, const QString& api = {}, const QString& consumer = {},
+    qint64 tokenId = 0)
 {
-    gateway::LoggedRequest r = loggedRow(id, path, status);
+    LoggedRequest r = loggedRow(id, path, status);
     r.event.apiName = api;
     r.event.consumerName = consumer;
     r.event.tokenId = tokenId;
     return r;
 }
 
-gateway::LoggedRequest refusal(qint64 id, int status)
+LoggedRequest refusal(qint64 id, int status)
 {
-    gateway::LoggedRequest r = loggedRow(id, "/billing/x", status);
+    LoggedRequest r = loggedRow(id, "/billing/x", status);
     r.event.upstreamStatus = 0;
     return r;
 }

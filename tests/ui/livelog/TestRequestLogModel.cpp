@@ -89,7 +89,7 @@ private Q_SLOTS:
     {
         ui::RequestLogModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        gateway::LoggedRequest row = loggedRow(1, "/billing/invoices?page=", 503);
+        LoggedRequest row = loggedRow(1, "/billing/invoices?page=", 503);
         row.event.method = "POST";
         row.event.apiName = QStringLiteral("billing");
         row.event.consumerName = QStringLiteral("mobile-app");
@@ -116,7 +116,7 @@ private Q_SLOTS:
     {
         ui::RequestLogModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        gateway::LoggedRequest row = loggedRow(1, "/ai/v1/chat/completions", 200);
+        LoggedRequest row = loggedRow(1, "/ai/v1/chat/completions", 200);
         row.event.providerId = 2;
         row.event.providerName = QStringLiteral("anthropic");
         row.event.model = QStringLiteral("claude-sonnet-4-5");

@@ -1,7 +1,7 @@
 #include "ui/overview/AiUsageLoader.h"
 
 #include "core/catalog/SqlQuery.h"
-#include "core/gateway/RequestLogStore.h"
+#include "core/requestlog/RequestLogStore.h"
 #include "tests/support/TestCatalog.h"
 
 #include <QSignalSpy>
@@ -19,9 +19,9 @@ class TestAiUsageLoader : public QObject
     qint64 m_mobile = 0;
     qint64 m_token = 0;
 
-    gateway::RequestEvent aiRequest(qint64 timeMs, const QString& model, qint64 tokensIn, qint64 tokensOut) const
+    RequestEvent aiRequest(qint64 timeMs, const QString& model, qint64 tokensIn, qint64 tokensOut) const
     {
-        gateway::RequestEvent e;
+        RequestEvent e;
         e.timeMs = timeMs;
         e.method = "POST";
         e.path = "/ai/v1/chat/completions";
@@ -62,7 +62,7 @@ private Q_SLOTS:
     {
         const qint64 now = m_t->clock.nowMs();
         const qint64 day = 24 * 3600'000LL;
-        gateway::RequestLogStore store(m_t->catalog.database());
+        RequestLogStore store(m_t->catalog.database());
         QVERIFY(store
                     .append({aiRequest(now - 40 * day, QStringLiteral("gpt-4o"), 9000, 9000), // before the period
                         aiRequest(now - 29 * day, QStringLiteral("gpt-4o"), 100, 10),

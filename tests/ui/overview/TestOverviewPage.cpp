@@ -2,7 +2,7 @@
 
 #include "core/catalog/SqlQuery.h"
 #include "core/gateway/Engine.h"
-#include "core/gateway/RequestLogStore.h"
+#include "core/requestlog/RequestLogStore.h"
 #include "tests/ui/support/ConsoleFixture.h"
 #include "ui/common/FilterableTable.h"
 #include "ui/overview/AiUsageModel.h"
@@ -61,10 +61,9 @@ class TestOverviewPage : public QObject
         return issued->token.id;
     }
 
-    gateway::RequestEvent request(
-        qint64 timeMs, int status, qint64 latencyUs, qint64 consumerId, const QString& consumer)
+    RequestEvent request(qint64 timeMs, int status, qint64 latencyUs, qint64 consumerId, const QString& consumer)
     {
-        gateway::RequestEvent e;
+        RequestEvent e;
         e.timeMs = timeMs;
         e.method = "GET";
         e.path = "/billing/invoices";
@@ -76,10 +75,10 @@ class TestOverviewPage : public QObject
         return e;
     }
 
-    gateway::RequestEvent aiRequest(qint64 timeMs, qint64 tokenId, qint64 consumerId, const QString& consumer,
+    RequestEvent aiRequest(qint64 timeMs, qint64 tokenId, qint64 consumerId, const QString& consumer,
         const QString& model, qint64 tokensIn, qint64 tokensOut)
     {
-        gateway::RequestEvent e = request(timeMs, 200, 1000, consumerId, consumer);
+        RequestEvent e = request(timeMs, 200, 1000, consumerId, consumer);
         e.method = "POST";
         e.path = "/ai/v1/chat/completions";
         e.tokenId = tokenId;
@@ -157,7 +156,7 @@ private Q_SLOTS:
 
         // Ten requests of 1..10 ms: six by mobile-app, four by batch; two server errors.
         const qint64 now = m_f->t.clock.nowMs();
-        QList<gateway::RequestEvent> batch;
+        QList<RequestEvent> batch;
         for (int i = 1; i <= 10; ++i) {
             const bool mobile = i <= 6;
             batch.append(request(now, i == 3 || i == 8 ? 503 : 200, i * 1000, mobile ? m_mobileApp : m_batch,
@@ -196,12 +195,12 @@ private Q_SLOTS:
     {
         openPage();
         const qint64 now = m_f->t.clock.nowMs();
-        QList<gateway::RequestEvent> first;
+        QList<RequestEvent> first;
         for (int i = 0; i < 8; ++i)
             first.append(request(now, 200, 1000, m_batch, QStringLiteral("batch")));
         m_page->addRequests(first);
         m_f->t.clock.advanceMs(kMinuteMs);
-        QList<gateway::RequestEvent> second;
+        QList<RequestEvent> second;
         for (int i = 0; i < 4; ++i)
             second.append(request(now + kMinuteMs, 200, 1000, m_batch, QStringLiteral("batch")));
         m_page->addRequests(second);
@@ -234,7 +233,7 @@ private Q_SLOTS:
     void seedsTheLastHourFromTheRequestLog()
     {
         const qint64 now = m_f->t.clock.nowMs();
-        gateway::RequestLogStore store(m_f->t.catalog.database());
+        RequestLogStore store(m_f->t.catalog.database());
         QVERIFY(store
                     .append({request(now - 30 * kMinuteMs, 200, 2000, m_mobileApp, {}),
                         request(now - 30 * kMinuteMs, 500, 4000, m_mobileApp, {}),
@@ -352,7 +351,7 @@ private Q_SLOTS:
         const qint64 day = 24 * 60 * kMinuteMs;
         const QString mobile = QStringLiteral("mobile-app");
         const QString batch = QStringLiteral("batch");
-        gateway::RequestLogStore store(m_f->t.catalog.database());
+        RequestLogStore store(m_f->t.catalog.database());
         QVERIFY(store
                     .append({aiRequest(now - 40 * day, nightly, m_batch, batch, QStringLiteral("gpt-4o"), 1'000'000,
                                  1'000'000),
@@ -388,10 +387,9 @@ private Q_SLOTS:
 
         // The engine's batches add to the rows: a new model, and mobile-app overtakes batch. Refused requests,
         // requests without a token, and those that arrived before the page opened are not counted.
-        QList<gateway::RequestEvent> live {
-            aiRequest(now + 1, phones, m_mobileApp, mobile, QStringLiteral("o3"), 2000, 300),
+        QList<RequestEvent> live {aiRequest(now + 1, phones, m_mobileApp, mobile, QStringLiteral("o3"), 2000, 300),
             aiRequest(now + 1, 0, 0, QString(), QStringLiteral("o3"), 5000, 5000)};
-        gateway::RequestEvent refused = aiRequest(now + 1, phones, m_mobileApp, mobile, QStringLiteral("o3"), -1, -1);
+        RequestEvent refused = aiRequest(now + 1, phones, m_mobileApp, mobile, QStringLiteral("o3"), -1, -1);
         refused.rejectReason = "budget_exceeded";
         live.append(refused);
         QVERIFY(store.append(live).ok()); // as the engine does before it tells

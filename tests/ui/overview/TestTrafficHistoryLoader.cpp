@@ -1,6 +1,6 @@
 #include "ui/overview/TrafficHistoryLoader.h"
 
-#include "core/gateway/RequestLogStore.h"
+#include "core/requestlog/RequestLogStore.h"
 #include "tests/support/TestCatalog.h"
 
 #include <QSignalSpy>
@@ -14,9 +14,9 @@ class TestTrafficHistoryLoader : public QObject
 {
     Q_OBJECT
 
-    static gateway::RequestEvent request(qint64 timeMs, int status = 200)
+    static RequestEvent request(qint64 timeMs, int status = 200)
     {
-        gateway::RequestEvent e;
+        RequestEvent e;
         e.timeMs = timeMs;
         e.method = "GET";
         e.path = "/billing/x";
@@ -33,13 +33,13 @@ private Q_SLOTS:
         QVERIFY(t.isReady());
         const qint64 now = t.clock.nowMs();
         const qint64 from = now - 3600'000;
-        QList<gateway::RequestEvent> rows;
+        QList<RequestEvent> rows;
         rows.append(request(from - 1)); // just before the hour: left out
         // More than two pages inside the hour, some of them errors.
         for (int i = 0; i < 2 * TrafficHistoryLoader::kPageRows + 100; ++i)
             rows.append(request(from + i * 100, i % 10 == 0 ? 500 : 200));
         rows.append(request(now + 5)); // after the page opened: the engine's batches count it
-        gateway::RequestLogStore store(t.catalog.database());
+        RequestLogStore store(t.catalog.database());
         QVERIFY(store.append(rows).ok());
 
         TrafficHistoryLoader loader;
@@ -66,9 +66,9 @@ private Q_SLOTS:
         QVERIFY(t.isReady());
         const qint64 now = t.clock.nowMs();
         const qint64 from = now - 3600'000;
-        gateway::RequestLogStore store(t.catalog.database());
+        RequestLogStore store(t.catalog.database());
         QVERIFY(store.append({request(from + 10, 500)}).ok());
-        QList<gateway::RequestEvent> earlier;
+        QList<RequestEvent> earlier;
         for (int i = 0; i < 2 * TrafficHistoryLoader::kPageRows; ++i)
             earlier.append(request(from - 7200'000 + i));
         QVERIFY(store.append(earlier).ok());

@@ -11,10 +11,10 @@ namespace {
 constexpr qint64 kNoon = 1768478400000;
 constexpr qint64 kMinute = 60'000;
 
-gateway::RequestEvent request(
+RequestEvent request(
     qint64 timeMs, int status = 200, qint64 latencyUs = 1000, qint64 consumerId = 0, const QString& consumerName = {})
 {
-    gateway::RequestEvent e;
+    RequestEvent e;
     e.timeMs = timeMs;
     e.method = "GET";
     e.path = "/billing/x";
@@ -71,13 +71,13 @@ private Q_SLOTS:
     {
         TrafficWindow w;
         w.advanceTo(kNoon);
-        gateway::RequestEvent refused = request(kNoon, 401);
+        RequestEvent refused = request(kNoon, 401);
         refused.upstreamStatus = 0;
         refused.rejectReason = "unknown";
-        gateway::RequestEvent rateLimited = request(kNoon, 429);
+        RequestEvent rateLimited = request(kNoon, 429);
         rateLimited.upstreamStatus = 0; // as read back from the log: no reason, no upstream
-        gateway::RequestEvent upstreamNotFound = request(kNoon, 404); // the upstream's own 404: not an error
-        gateway::RequestEvent badGateway = request(kNoon, 502);
+        RequestEvent upstreamNotFound = request(kNoon, 404); // the upstream's own 404: not an error
+        RequestEvent badGateway = request(kNoon, 502);
         badGateway.upstreamStatus = 0;
         badGateway.error = "upstream_reset";
         w.record({request(kNoon), request(kNoon, 500), refused, rateLimited, upstreamNotFound, badGateway,

@@ -49,7 +49,7 @@ QPushButton* okButton(QWidget* dialog)
 void injectStore(test::ConsoleFixture& f)
 {
     auto store = std::make_unique<secrets::EncryptedFileSecretStore>(
-        f.t.directory(), tokens::SecretBytes(QByteArrayLiteral("test passphrase")));
+        f.t.directory(), SecretBytes(QByteArrayLiteral("test passphrase")));
     store->setCost({10, 8, 1});
     f.services.useSecretStore(std::move(store), QStringLiteral("keys are kept in the encrypted file"));
 }

@@ -1,6 +1,6 @@
 #include "ui/tokens/TokenTableModel.h"
 
-#include "core/gateway/RequestLogStore.h"
+#include "core/requestlog/RequestLogStore.h"
 #include "tests/ui/support/ConsoleFixture.h"
 #include "tests/ui/tokens/TokenTestData.h"
 #include "ui/common/TimeText.h"
@@ -89,14 +89,14 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
 
         // The gateway records a use through the request log, which moves no catalog revision.
-        gateway::RequestEvent event;
+        RequestEvent event;
         event.timeMs = f.t.clock.now().addSecs(-3 * 3600).toMSecsSinceEpoch();
         event.method = "GET";
         event.path = "/billing/invoices";
         event.tokenId = id;
         event.status = 200;
         event.clientAddress = "192.0.2.7";
-        QVERIFY(gateway::RequestLogStore(f.t.catalog.database()).append({event}).ok());
+        QVERIFY(RequestLogStore(f.t.catalog.database()).append({event}).ok());
         model.reload();
 
         QCOMPARE(cell(model, id, TokenTableModel::LastUsed), QStringLiteral("3 hours ago"));

@@ -4,7 +4,7 @@
 
 #include <QString>
 
-namespace gatehouse::gateway {
+namespace gatehouse {
 
 // A request rate such as "100/s" or "600/m": a token bucket of `requests` that refills fully
 // over `windowMs`. An unset limit (requests == 0) allows everything.
@@ -22,4 +22,4 @@ struct RateLimit
     friend bool operator==(const RateLimit&, const RateLimit&) = default;
 };
 
-} // namespace gatehouse::gateway
+} // namespace gatehouse

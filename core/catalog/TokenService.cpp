@@ -1,11 +1,11 @@
-#include "core/tokens/TokenService.h"
+#include "core/catalog/TokenService.h"
 
 #include "core/catalog/Catalog.h"
+#include "core/catalog/RateLimit.h"
 #include "core/catalog/SqlQuery.h"
 #include "core/catalog/Validation.h"
 #include "core/catalog/WriteTransaction.h"
 #include "core/common/Clock.h"
-#include "core/gateway/RateLimit.h"
 #include "core/tokens/ScopeSet.h"
 #include "core/tokens/TokenFormat.h"
 #include "core/tokens/TokenHash.h"
@@ -68,7 +68,7 @@ QString subject(qint64 id)
 // Inserts a freshly minted token for `base` (consumer, name, scopes, expiry) and returns it with its plaintext.
 Result<IssuedToken> insertMinted(WriteTransaction& tx, Token base)
 {
-    tokens::SecretBytes plaintext = tokens::TokenFormat::mint();
+    SecretBytes plaintext = tokens::TokenFormat::mint();
     base.secretHash = tokens::sha256(plaintext.view());
     base.hint = tokens::TokenFormat::hint(plaintext.view());
     base.created = fromMs(tx.nowMs());
@@ -155,7 +155,7 @@ Result<IssuedToken> TokenService::create(const TokenRequest& request)
         return name.error();
     if (!request.expiry.never && !request.expiry.at.isValid())
         return Error::invalid(QStringLiteral("ttl"), QStringLiteral("is required (for example 1h, 7d or 90d)"));
-    auto rateLimit = gateway::RateLimit::parse(request.rateLimit);
+    auto rateLimit = RateLimit::parse(request.rateLimit);
     if (!rateLimit)
         return rateLimit.error();
     if (auto limits = aiLimits::validate(request.aiLimits); !limits)
@@ -292,7 +292,7 @@ Result<IssuedToken> TokenService::rotate(qint64 id, qint64 graceMs)
 
 Result<Token> TokenService::setLimits(qint64 id, const TokenLimits& limits)
 {
-    auto rateLimit = gateway::RateLimit::parse(limits.rateLimit);
+    auto rateLimit = RateLimit::parse(limits.rateLimit);
     if (!rateLimit)
         return rateLimit.error();
     if (auto valid = aiLimits::validate(limits.aiLimits); !valid)

@@ -2,7 +2,7 @@
 
 #include "core/catalog/CatalogConnection.h"
 #include "core/catalog/CatalogLocation.h"
-#include "core/gateway/RequestEvent.h"
+#include "core/requestlog/RequestEvent.h"
 
 #include <QObject>
 #include <QThread>
@@ -11,15 +11,11 @@
 #include <memory>
 
 namespace gatehouse {
+
 class Clock;
-}
-
-namespace gatehouse::gateway {
-
-class GatewayMetrics;
 class RequestLogQueue;
 class RequestLogStore;
-class UsageLedger;
+class RequestLogObserver;
 
 // Drains the RequestLogQueue into the catalog on a thread of its own: one transaction per batch,
 // a batch every 100 ms (so observers hear at most ten times a second), retention and the size cap in the
@@ -31,13 +27,12 @@ class RequestLogWriter : public QObject
 public:
     static constexpr int kFlushIntervalMs = 100;
     static constexpr qint64 kDefaultRetentionMs = 30LL * 24 * 3600 * 1000;
-    RequestLogWriter(CatalogLocation catalog, RequestLogQueue& queue, GatewayMetrics& metrics, const Clock& clock,
+    RequestLogWriter(CatalogLocation catalog, RequestLogQueue& queue, const Clock& clock,
         qint64 retentionMs = kDefaultRetentionMs, qint64 maxBytes = 0);
     ~RequestLogWriter() override;
 
-    // Keeps `usage` up to date with the AI usage of every batch written, and reads it again from the catalog when
-    // the writer starts and every `refreshMs` after. Call before start().
-    void setUsageLedger(UsageLedger* usage, int refreshMs);
+    // Tells `observer` of every batch, on the writer's thread (RequestLogObserver). Call before start().
+    void setObserver(RequestLogObserver* observer) { m_observer = observer; }
 
     bool start();
     // Writes whatever is queued, then stops the thread. Safe to call twice.
@@ -49,7 +44,7 @@ public:
 
 Q_SIGNALS:
     // Emitted from the writer's thread after each committed batch; connect with a queued connection.
-    void batchWritten(const QList<gatehouse::gateway::RequestEvent>& batch);
+    void batchWritten(const QList<gatehouse::RequestEvent>& batch);
     void writeFailed(const QString& message);
 
 private:
@@ -62,17 +57,15 @@ private:
     // After a batch: enforceMaxBytes() once the rows written since the last look may have added a 64th of the cap
     // (about 100 bytes a row), so that a batch costs no size query of its own.
     void enforceMaxBytesAfter(const QList<RequestEvent>& batch);
-    void refreshUsage();
+    void reread();
 
     CatalogLocation m_catalog;
     RequestLogQueue& m_queue;
-    GatewayMetrics& m_metrics;
     const Clock& m_clock;
     qint64 m_retentionMs;
     qint64 m_maxBytes; // 0: no cap
     qint64 m_bytesSinceSizeCheck = 0; // written since enforceMaxBytes() last looked, as estimated
-    UsageLedger* m_usage = nullptr;
-    int m_usageRefreshMs = 0;
+    RequestLogObserver* m_observer = nullptr;
     QThread m_thread;
     QObject* m_context = nullptr; // lives in m_thread; owns the timers
     CatalogConnection m_connection; // opened, used and closed on m_thread
@@ -80,4 +73,4 @@ private:
     std::atomic<quint64> m_written {0};
 };
 
-} // namespace gatehouse::gateway
+} // namespace gatehouse

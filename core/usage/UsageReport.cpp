@@ -1,9 +1,9 @@
-#include "core/catalog/UsageReport.h"
+#include "core/usage/UsageReport.h"
 
 #include "core/catalog/Catalog.h"
 #include "core/catalog/CatalogConnection.h"
-#include "core/catalog/RequestLogSpans.h"
 #include "core/catalog/SqlQuery.h"
+#include "core/requestlog/RequestLogSpans.h"
 
 #include <QDateTime>
 #include <QSqlError>

@@ -3,7 +3,7 @@
 #include "core/catalog/CatalogConnection.h"
 #include "core/catalog/CatalogLocation.h"
 #include "core/common/Result.h"
-#include "core/gateway/RequestLogStore.h"
+#include "core/requestlog/RequestLogStore.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -13,10 +13,8 @@
 #include <memory>
 
 namespace gatehouse {
-class Catalog;
-}
 
-namespace gatehouse::gateway {
+class Catalog;
 
 // Paged reads of the request log for the console's live log: forward from an id (following the
 // log as it grows, whatever process writes it), backward from an id (scrolling back), and by time.
@@ -61,4 +59,4 @@ private:
     QSqlDatabase m_db;
 };
 
-} // namespace gatehouse::gateway
+} // namespace gatehouse

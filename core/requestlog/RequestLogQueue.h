@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/gateway/RequestEvent.h"
+#include "core/requestlog/RequestEvent.h"
 
 #include <QList>
 
@@ -8,7 +8,7 @@
 #include <deque>
 #include <mutex>
 
-namespace gatehouse::gateway {
+namespace gatehouse {
 
 // Where workers leave RequestEvents for the writer. push() never blocks on I/O: when the writer
 // falls behind and the queue is full, the oldest unwritten event is dropped and counted.
@@ -36,4 +36,4 @@ private:
     std::atomic<quint64> m_dropped {0};
 };
 
-} // namespace gatehouse::gateway
+} // namespace gatehouse

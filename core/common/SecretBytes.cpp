@@ -1,10 +1,10 @@
-#include "core/tokens/SecretBytes.h"
+#include "core/common/SecretBytes.h"
 
 #include <openssl/crypto.h>
 
 #include <utility>
 
-namespace gatehouse::tokens {
+namespace gatehouse {
 
 SecretBytes::SecretBytes(QByteArray bytes)
     : m_bytes(std::move(bytes))
@@ -45,4 +45,4 @@ void SecretBytes::clear()
     m_bytes.clear();
 }
 
-} // namespace gatehouse::tokens
+} // namespace gatehouse

@@ -1,15 +1,14 @@
 #include "core/catalog/SqlQuery.h"
-#include "core/gateway/GatewayMetrics.h"
-#include "core/gateway/RequestLogQueue.h"
-#include "core/gateway/RequestLogReader.h"
-#include "core/gateway/RequestLogStore.h"
-#include "core/gateway/RequestLogWriter.h"
+#include "core/requestlog/RequestLogQueue.h"
+#include "core/requestlog/RequestLogReader.h"
+#include "core/requestlog/RequestLogStore.h"
+#include "core/requestlog/RequestLogWriter.h"
 #include "tests/support/TestCatalog.h"
 
 #include <QTest>
 
 using namespace gatehouse;
-using namespace gatehouse::gateway;
+using namespace gatehouse;
 
 // The request log's size cap (RequestLogStore::purgeOverSize, run by the writer after every batch) and the
 // interning of model names, over a real SQLite catalog file.
@@ -131,9 +130,7 @@ private Q_SLOTS:
             cap = baseline(store) + kLogBytes;
         }
         RequestLogQueue queue;
-        GatewayMetrics metrics;
-        RequestLogWriter writer(
-            m_t->catalog.location(), queue, metrics, m_t->clock, RequestLogWriter::kDefaultRetentionMs, cap);
+        RequestLogWriter writer(m_t->catalog.location(), queue, m_t->clock, RequestLogWriter::kDefaultRetentionMs, cap);
         QVERIFY(writer.start());
         constexpr int kTotal = 10'000;
         for (int i = 0; i < kTotal; ++i) {

@@ -1,8 +1,8 @@
-#include "core/gateway/RequestLogStore.h"
+#include "core/requestlog/RequestLogStore.h"
 
 #include "core/catalog/Catalog.h"
 #include "core/catalog/SqlQuery.h"
-#include "core/gateway/RequestLogReader.h"
+#include "core/requestlog/RequestLogReader.h"
 #include "tests/support/TestCatalog.h"
 
 #include <QSqlDatabase>
@@ -10,7 +10,7 @@
 #include <QThread>
 
 using namespace gatehouse;
-using namespace gatehouse::gateway;
+using namespace gatehouse;
 
 namespace {
 

@@ -1,12 +1,12 @@
-#include "core/gateway/RequestLogReader.h"
+#include "core/requestlog/RequestLogReader.h"
 
 #include "core/catalog/Catalog.h"
-#include "core/catalog/RequestLogSpans.h"
 #include "core/catalog/SqlQuery.h"
+#include "core/requestlog/RequestLogSpans.h"
 
 #include <utility>
 
-namespace gatehouse::gateway {
+namespace gatehouse {
 
 RequestLogReader::RequestLogReader(const Catalog& catalog)
     : m_db(catalog.database())
@@ -117,4 +117,4 @@ Result<QList<LoggedRequest>> RequestLogReader::select(
     return rows;
 }
 
-} // namespace gatehouse::gateway
+} // namespace gatehouse

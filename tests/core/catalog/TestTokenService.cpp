@@ -1,4 +1,4 @@
-#include "core/tokens/TokenService.h"
+#include "core/catalog/TokenService.h"
 
 #include "core/tokens/TokenFormat.h"
 #include "core/tokens/TokenHash.h"

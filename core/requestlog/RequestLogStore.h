@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
-#include "core/gateway/RequestEvent.h"
+#include "core/requestlog/RequestEvent.h"
 
 #include <QHash>
 #include <QList>
@@ -13,7 +13,7 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace gatehouse::gateway {
+namespace gatehouse {
 
 // A request as read back from the log, with the names its ids stood for when it is read.
 struct LoggedRequest
@@ -101,4 +101,4 @@ private:
     QHash<std::pair<qint64, QString>, qint64> m_modelIds; // a handful of models: looked up once each
 };
 
-} // namespace gatehouse::gateway
+} // namespace gatehouse

@@ -1,4 +1,4 @@
-#include "core/catalog/UsageReport.h"
+#include "core/usage/UsageReport.h"
 
 #include "core/catalog/Catalog.h"
 #include "core/catalog/SqlQuery.h"

@@ -1,6 +1,6 @@
-#include "core/gateway/RateLimit.h"
+#include "core/catalog/RateLimit.h"
 
-namespace gatehouse::gateway {
+namespace gatehouse {
 
 QString RateLimit::toString() const
 {
@@ -43,4 +43,4 @@ Result<RateLimit> RateLimit::parse(QStringView text, QStringView field)
     return RateLimit {requests, windowMs};
 }
 
-} // namespace gatehouse::gateway
+} // namespace gatehouse

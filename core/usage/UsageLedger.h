@@ -11,10 +11,8 @@
 #include <mutex>
 
 namespace gatehouse {
-class Catalog;
-}
 
-namespace gatehouse::gateway {
+class Catalog;
 
 // What each token and consumer has spent on the AI routes (prompt plus completion tokens) in the current UTC day and
 // month: the figures the budgets are checked against. The request log's writer keeps it: from the catalog's daily
@@ -78,4 +76,4 @@ private:
     Totals m_totals;
 };
 
-} // namespace gatehouse::gateway
+} // namespace gatehouse

@@ -1,8 +1,8 @@
-#include "core/gateway/RequestLogStore.h"
+#include "core/requestlog/RequestLogStore.h"
 
-#include "core/catalog/RequestLogSpans.h"
 #include "core/catalog/SqlQuery.h"
-#include "core/gateway/RequestLogReader.h"
+#include "core/requestlog/RequestLogReader.h"
+#include "core/requestlog/RequestLogSpans.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -13,7 +13,7 @@
 #include <limits>
 #include <optional>
 
-namespace gatehouse::gateway {
+namespace gatehouse {
 
 namespace {
 
@@ -431,4 +431,4 @@ Result<qint64> RequestLogStore::count() const
     return query->next() ? query->value(0).toLongLong() : 0;
 }
 
-} // namespace gatehouse::gateway
+} // namespace gatehouse

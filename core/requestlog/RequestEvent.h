@@ -4,7 +4,7 @@
 #include <QMetaType>
 #include <QString>
 
-namespace gatehouse::gateway {
+namespace gatehouse {
 
 // One request as the gateway saw it, queued by a worker and written by the request-log writer.
 // Never holds a credential: no Authorization value, no query string values.
@@ -50,6 +50,6 @@ struct RequestEvent
     static QByteArray redactQuery(const QByteArray& target);
 };
 
-} // namespace gatehouse::gateway
+} // namespace gatehouse
 
-Q_DECLARE_METATYPE(gatehouse::gateway::RequestEvent)
+Q_DECLARE_METATYPE(gatehouse::RequestEvent)

@@ -1,4 +1,4 @@
-#include "core/gateway/UsageLedger.h"
+#include "core/usage/UsageLedger.h"
 
 #include "core/catalog/Catalog.h"
 #include "core/catalog/CatalogConnection.h"
@@ -7,7 +7,7 @@
 #include <QDateTime>
 #include <QSqlQuery>
 
-namespace gatehouse::gateway {
+namespace gatehouse {
 
 namespace {
 
@@ -196,4 +196,4 @@ UsageLedger::Verdict UsageLedger::check(qint64 tokenId, const UsageBudget& token
     return verdict;
 }
 
-} // namespace gatehouse::gateway
+} // namespace gatehouse

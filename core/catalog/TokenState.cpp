@@ -1,4 +1,4 @@
-#include "core/tokens/TokenState.h"
+#include "core/catalog/TokenState.h"
 
 #include "core/catalog/Token.h"
 

@@ -4,7 +4,7 @@
 #include <QByteArrayView>
 #include <QString>
 
-namespace gatehouse::tokens {
+namespace gatehouse {
 
 // Owns a secret (a token's plaintext, a key) and wipes it with OPENSSL_cleanse when it dies, so
 // the bytes do not linger in freed heap memory where a core dump or a later allocation could see
@@ -35,4 +35,4 @@ private:
     QByteArray m_bytes;
 };
 
-} // namespace gatehouse::tokens
+} // namespace gatehouse

@@ -2,7 +2,7 @@
 // (from a real SQLite file), and which budget refuses when several are spent.
 
 #include "core/catalog/Catalog.h"
-#include "core/gateway/UsageLedger.h"
+#include "core/usage/UsageLedger.h"
 #include "tests/support/TestCatalog.h"
 
 #include <QDateTime>
@@ -12,7 +12,7 @@
 #include <QTest>
 
 using namespace gatehouse;
-using gatehouse::gateway::UsageLedger;
+using gatehouse::UsageLedger;
 
 namespace {
 

@@ -1,25 +1,23 @@
-#include "core/gateway/RequestLogWriter.h"
+#include "core/requestlog/RequestLogWriter.h"
 
 #include "core/common/Clock.h"
-#include "core/gateway/GatewayMetrics.h"
-#include "core/gateway/RequestLogQueue.h"
-#include "core/gateway/RequestLogStore.h"
-#include "core/gateway/UsageLedger.h"
+#include "core/requestlog/RequestLogObserver.h"
+#include "core/requestlog/RequestLogQueue.h"
+#include "core/requestlog/RequestLogStore.h"
 
 #include <QTimer>
 
-namespace gatehouse::gateway {
+namespace gatehouse {
 
-RequestLogWriter::RequestLogWriter(CatalogLocation catalog, RequestLogQueue& queue, GatewayMetrics& metrics,
-    const Clock& clock, qint64 retentionMs, qint64 maxBytes)
+RequestLogWriter::RequestLogWriter(
+    CatalogLocation catalog, RequestLogQueue& queue, const Clock& clock, qint64 retentionMs, qint64 maxBytes)
     : m_catalog(std::move(catalog))
     , m_queue(queue)
-    , m_metrics(metrics)
     , m_clock(clock)
     , m_retentionMs(retentionMs)
     , m_maxBytes(maxBytes)
 {
-    static const int registered = qRegisterMetaType<QList<gatehouse::gateway::RequestEvent>>();
+    static const int registered = qRegisterMetaType<QList<gatehouse::RequestEvent>>();
     Q_UNUSED(registered);
     m_thread.setObjectName(QStringLiteral("gatehouse-log-writer"));
 }
@@ -27,12 +25,6 @@ RequestLogWriter::RequestLogWriter(CatalogLocation catalog, RequestLogQueue& que
 RequestLogWriter::~RequestLogWriter()
 {
     stop();
-}
-
-void RequestLogWriter::setUsageLedger(UsageLedger* usage, int refreshMs)
-{
-    m_usage = usage;
-    m_usageRefreshMs = refreshMs;
 }
 
 bool RequestLogWriter::start()
@@ -59,7 +51,7 @@ void RequestLogWriter::open()
     m_connection = std::move(*connection);
     m_store = std::make_unique<RequestLogStore>(m_connection.database());
     // Before start() returns, so that the budgets hold from the gateway's first request.
-    refreshUsage();
+    reread();
 
     auto* flushTimer = new QTimer(m_context);
     flushTimer->setInterval(kFlushIntervalMs);
@@ -70,49 +62,42 @@ void RequestLogWriter::open()
     connect(retentionTimer, &QTimer::timeout, m_context, [this] { purge(); });
     retentionTimer->start();
     QTimer::singleShot(0, m_context, [this] { purge(); });
-    if (m_usage && m_usageRefreshMs > 0) {
-        auto* usageTimer = new QTimer(m_context);
-        usageTimer->setInterval(m_usageRefreshMs);
-        connect(usageTimer, &QTimer::timeout, m_context, [this] { refreshUsage(); });
-        usageTimer->start();
+    if (m_observer && m_observer->rereadIntervalMs() > 0) {
+        auto* rereadTimer = new QTimer(m_context);
+        rereadTimer->setInterval(m_observer->rereadIntervalMs());
+        connect(rereadTimer, &QTimer::timeout, m_context, [this] { reread(); });
+        rereadTimer->start();
     }
 }
 
-void RequestLogWriter::refreshUsage()
+void RequestLogWriter::reread()
 {
-    if (!m_usage || !m_store)
+    if (!m_observer || !m_store)
         return;
-    // On this thread, after this writer's own commits: the sums hold every batch written so far, and the batches
-    // after it are added as they are written, so nothing counts twice.
-    auto totals = UsageLedger::read(m_connection.database(), m_clock.nowMs());
-    if (!totals) {
-        Q_EMIT writeFailed(totals.error().toString());
-        return;
-    }
-    m_usage->replace(std::move(*totals));
+    if (auto reread = m_observer->reread(m_connection.database()); !reread)
+        Q_EMIT writeFailed(reread.error().toString());
 }
 
 void RequestLogWriter::drain()
 {
-    m_metrics.droppedLogEvents.store(m_queue.dropped());
-    if (!m_store)
+    if (!m_store) {
+        if (m_observer)
+            m_observer->aboutToWrite({}, m_queue.dropped());
         return;
+    }
     QList<RequestEvent> batch = m_queue.takeAll();
+    if (m_observer)
+        m_observer->aboutToWrite(batch, m_queue.dropped());
     if (batch.isEmpty())
         return;
-    m_metrics.record(batch);
     if (auto appended = m_store->append(batch); !appended) {
         Q_EMIT writeFailed(appended.error().toString());
         return;
     }
     m_written.fetch_add(quint64(batch.size()));
     enforceMaxBytesAfter(batch);
-    if (m_usage) {
-        for (const RequestEvent& event : batch) {
-            if (event.countsAsAiUsage())
-                m_usage->add(event.tokenId, event.consumerId, event.aiTokens(), event.timeMs);
-        }
-    }
+    if (m_observer)
+        m_observer->written(batch);
     Q_EMIT batchWritten(batch);
 }
 
@@ -175,4 +160,4 @@ void RequestLogWriter::stop()
     m_context = nullptr;
 }
 
-} // namespace gatehouse::gateway
+} // namespace gatehouse

@@ -1,6 +1,6 @@
-#include "core/gateway/RequestLogQueue.h"
+#include "core/requestlog/RequestLogQueue.h"
 
-namespace gatehouse::gateway {
+namespace gatehouse {
 
 void RequestLogQueue::push(RequestEvent event)
 {
@@ -33,4 +33,4 @@ qsizetype RequestLogQueue::size() const
     return qsizetype(m_events.size());
 }
 
-} // namespace gatehouse::gateway
+} // namespace gatehouse

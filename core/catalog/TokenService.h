@@ -1,10 +1,10 @@
 #pragma once
 
 #include "core/catalog/Token.h"
+#include "core/catalog/TokenState.h"
 #include "core/common/Result.h"
+#include "core/common/SecretBytes.h"
 #include "core/tokens/Duration.h"
-#include "core/tokens/SecretBytes.h"
-#include "core/tokens/TokenState.h"
 
 #include <QList>
 #include <QObject>
@@ -37,7 +37,7 @@ struct TokenLimits
 struct IssuedToken
 {
     Token token;
-    tokens::SecretBytes plaintext;
+    SecretBytes plaintext;
 };
 
 struct TokenFilter

@@ -1,6 +1,6 @@
-#include "core/gateway/RequestEvent.h"
+#include "core/requestlog/RequestEvent.h"
 
-namespace gatehouse::gateway {
+namespace gatehouse {
 
 QByteArray RequestEvent::redactQuery(const QByteArray& target)
 {
@@ -28,4 +28,4 @@ QByteArray RequestEvent::redactQuery(const QByteArray& target)
     return redacted;
 }
 
-} // namespace gatehouse::gateway
+} // namespace gatehouse
