@@ -60,6 +60,20 @@ private:
         return gateway.start(config);
     }
 
+    // One GET through a connection the pool lends, answered whole; the connection is back in the pool after.
+    static gateway::UpstreamConnection* exchangeOnce(
+        gateway::UpstreamPool& pool, quint16 port, const QByteArray& target)
+    {
+        gateway::UpstreamConnection* connection = pool.acquire("127.0.0.1", port, false);
+        RecordingClient client;
+        connection->begin(&client, "GET " + target + " HTTP/1.1\r\nHost: upstream\r\n\r\n", false);
+        connection->requestSent();
+        if (!QTest::qWaitFor([&] { return client.complete; }))
+            return nullptr;
+        pool.release(connection, 0);
+        return client.body == "GET " + target + " #1" ? connection : nullptr;
+    }
+
     // A keep-alive GET on its own connection; the body of its answer.
     static QByteArray get(quint16 port, const QByteArray& token, const QByteArray& target)
     {
@@ -162,53 +176,35 @@ private Q_SLOTS:
     }
 
     // An idle connection whose upstream sent bytes the pool has not noticed yet (its readyRead not yet handled) is
-    // not lent out: the check happens as it is taken from the pool.
+    // not lent out: the check happens as it is taken from the pool. `waitFirstMs`: how long the event loop runs after
+    // the release, before the bytes come (0: not at all; else its waits see nothing, and the bytes arrive in the long
+    // while after, so that the pool must still look: EpollEventDispatcher::quietSince).
+    void thePoolLooksAtAnIdleConnectionBeforeLendingIt_data()
+    {
+        QTest::addColumn<int>("waitFirstMs");
+        QTest::newRow("no event loop since the release") << 0;
+        QTest::newRow("after a long pass") << 5;
+    }
     void thePoolLooksAtAnIdleConnectionBeforeLendingIt()
     {
-        MisbehavingUpstream upstream(MisbehavingUpstream::Mode::TrailingBytes);
-        upstream.setTrailingDelayMs(30);
-        QVERIFY(upstream.start());
-        gateway::UpstreamPool pool {QSslConfiguration()};
-
-        gateway::UpstreamConnection* first = pool.acquire("127.0.0.1", upstream.port(), false);
-        RecordingClient client;
-        first->begin(&client, "GET /one HTTP/1.1\r\nHost: upstream\r\n\r\n", false);
-        first->requestSent();
-        QTRY_VERIFY(client.complete);
-        QCOMPARE(client.body, QByteArray("GET /one #1"));
-        pool.release(first, 0);
-        QCOMPARE(pool.idleCount(), 1);
-
-        // The extra bytes arrive while this thread runs no event loop: only a look at the socket can see them.
-        QVERIFY(upstream.waitForTrailingWrites(1));
-        QThread::msleep(50);
-        gateway::UpstreamConnection* second = pool.acquire("127.0.0.1", upstream.port(), false);
-        QVERIFY(second != first);
-        QCOMPARE(pool.idleCount(), 0);
-        delete second;
-    }
-
-    // The same after the event loop has waited once since the release: that wait saw nothing, but the bytes came
-    // in the long while since, so the pool must still look (EpollEventDispatcher::quietSince).
-    void thePoolLooksAfterALongPassToo()
-    {
+        QFETCH(int, waitFirstMs);
         QVERIFY(gateway::EpollEventDispatcher::ofThisThread());
         MisbehavingUpstream upstream(MisbehavingUpstream::Mode::TrailingBytes);
         upstream.setTrailingDelayMs(30);
         QVERIFY(upstream.start());
         gateway::UpstreamPool pool {QSslConfiguration()};
 
-        gateway::UpstreamConnection* first = pool.acquire("127.0.0.1", upstream.port(), false);
-        RecordingClient client;
-        first->begin(&client, "GET /one HTTP/1.1\r\nHost: upstream\r\n\r\n", false);
-        first->requestSent();
-        QTRY_VERIFY(client.complete);
-        pool.release(first, 0);
-        QTest::qWait(5); // waits that find nothing yet
+        gateway::UpstreamConnection* first = exchangeOnce(pool, upstream.port(), "/one");
+        QVERIFY(first);
+        QCOMPARE(pool.idleCount(), 1);
+        if (waitFirstMs > 0)
+            QTest::qWait(waitFirstMs);
+        // The extra bytes arrive while this thread runs no event loop: only a look at the socket can see them.
         QVERIFY(upstream.waitForTrailingWrites(1));
         QThread::msleep(20);
         gateway::UpstreamConnection* second = pool.acquire("127.0.0.1", upstream.port(), false);
         QVERIFY(second != first);
+        QCOMPARE(pool.idleCount(), 0);
         delete second;
     }
 
@@ -218,22 +214,12 @@ private Q_SLOTS:
         MisbehavingUpstream upstream(MisbehavingUpstream::Mode::Correct);
         QVERIFY(upstream.start());
         gateway::UpstreamPool pool {QSslConfiguration()};
-        gateway::UpstreamConnection* first = pool.acquire("127.0.0.1", upstream.port(), false);
-        RecordingClient client;
-        first->begin(&client, "GET /one HTTP/1.1\r\nHost: upstream\r\n\r\n", false);
-        first->requestSent();
-        QTRY_VERIFY(client.complete);
-        pool.release(first, 0);
+        gateway::UpstreamConnection* first = exchangeOnce(pool, upstream.port(), "/one");
+        QVERIFY(first);
         QTest::qWait(5);
-        gateway::UpstreamConnection* second = pool.acquire("127.0.0.1", upstream.port(), false);
-        QCOMPARE(second, first);
-        RecordingClient again;
-        second->begin(&again, "GET /two HTTP/1.1\r\nHost: upstream\r\n\r\n", false);
-        second->requestSent();
-        QTRY_VERIFY(again.complete);
-        QCOMPARE(again.body, QByteArray("GET /two #1")); // the first connection
+        QCOMPARE(exchangeOnce(pool, upstream.port(), "/two"), first); // "#1": the first connection again
         QCOMPARE(upstream.connectionCount(), 1);
-        delete second;
+        pool.clear();
     }
 
     // A request pipelined behind one whose answer came with extra bytes gets its own answer.
