@@ -129,11 +129,9 @@ Result<ModelAlias> AliasService::add(const QString& name, const QList<ModelTarge
     if (!inserted)
         return inserted.error();
     alias.id = inserted->lastInsertId().toLongLong();
-    if (auto audited = tx->audit(QStringLiteral("alias.add"), QStringLiteral("alias:") + alias.name,
+    if (auto committed = tx->commitAudited(QStringLiteral("alias.add"), QStringLiteral("alias:") + alias.name,
             {{QStringLiteral("targets"), targetStrings(alias.targets)}});
-        !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+        !committed)
         return committed.error();
     Q_EMIT aliasAdded(alias);
     return alias;
@@ -151,11 +149,9 @@ Result<void> AliasService::remove(const QString& name)
         = sql::exec(tx->database(), QStringLiteral("DELETE FROM model_aliases WHERE id = ?"), {existing->id});
         !removed)
         return removed.error();
-    if (auto audited = tx->audit(QStringLiteral("alias.remove"), QStringLiteral("alias:") + name,
+    if (auto committed = tx->commitAudited(QStringLiteral("alias.remove"), QStringLiteral("alias:") + name,
             {{QStringLiteral("targets"), targetStrings(existing->targets)}});
-        !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+        !committed)
         return committed.error();
     Q_EMIT aliasRemoved(name);
     return {};

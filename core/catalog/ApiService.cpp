@@ -115,9 +115,8 @@ Result<Api> ApiService::add(const ApiSpec& spec)
     if (!inserted)
         return inserted.error();
     api.id = inserted->lastInsertId().toLongLong();
-    if (auto audited = tx->audit(QStringLiteral("api.add"), QStringLiteral("api:") + api.name, describe(api)); !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+    if (auto committed = tx->commitAudited(QStringLiteral("api.add"), QStringLiteral("api:") + api.name, describe(api));
+        !committed)
         return committed.error();
     Q_EMIT apiAdded(api);
     return api;
@@ -156,9 +155,8 @@ Result<Api> ApiService::update(const QString& name, const ApiSpec& spec)
     QJsonObject details = describe(api);
     if (api.name != name)
         details.insert(QStringLiteral("renamed_from"), name);
-    if (auto audited = tx->audit(QStringLiteral("api.update"), QStringLiteral("api:") + api.name, details); !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+    if (auto committed = tx->commitAudited(QStringLiteral("api.update"), QStringLiteral("api:") + api.name, details);
+        !committed)
         return committed.error();
     Q_EMIT apiUpdated(name, api);
     return api;
@@ -175,10 +173,9 @@ Result<void> ApiService::remove(const QString& name)
     if (auto removed = sql::exec(tx->database(), QStringLiteral("DELETE FROM apis WHERE id = ?"), {existing->id});
         !removed)
         return removed.error();
-    if (auto audited = tx->audit(QStringLiteral("api.remove"), QStringLiteral("api:") + name, describe(*existing));
-        !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+    if (auto committed
+        = tx->commitAudited(QStringLiteral("api.remove"), QStringLiteral("api:") + name, describe(*existing));
+        !committed)
         return committed.error();
     Q_EMIT apiRemoved(name);
     return {};

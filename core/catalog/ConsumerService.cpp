@@ -70,10 +70,9 @@ Result<Consumer> ConsumerService::add(const QString& name, const QString& descri
     QJsonObject details {{QStringLiteral("description"), consumer.description}};
     if (budget.isSet())
         describeBudget(details, budget);
-    if (auto audited = tx->audit(QStringLiteral("consumer.add"), QStringLiteral("consumer:") + consumer.name, details);
-        !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+    if (auto committed
+        = tx->commitAudited(QStringLiteral("consumer.add"), QStringLiteral("consumer:") + consumer.name, details);
+        !committed)
         return committed.error();
     Q_EMIT consumerAdded(consumer);
     return consumer;
@@ -114,10 +113,9 @@ Result<Consumer> ConsumerService::update(
         describeBudget(details, newBudget);
     if (*validName != name)
         details.insert(QStringLiteral("renamed_from"), name);
-    if (auto audited = tx->audit(QStringLiteral("consumer.update"), QStringLiteral("consumer:") + *validName, details);
-        !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+    if (auto committed
+        = tx->commitAudited(QStringLiteral("consumer.update"), QStringLiteral("consumer:") + *validName, details);
+        !committed)
         return committed.error();
     Consumer consumer = *existing;
     consumer.name = *validName;
@@ -161,7 +159,7 @@ Result<void> ConsumerService::remove(const QString& name, TokenPolicy policy)
             {tx->nowMs(), QStringLiteral("consumer removed"), id});
         if (!done)
             return done.error();
-        if (auto audited = tx->audit(QStringLiteral("token.revoke"), QStringLiteral("token:%1").arg(id),
+        if (auto committed = tx->commitAudited(QStringLiteral("token.revoke"), QStringLiteral("token:%1").arg(id),
                 {{QStringLiteral("reason"), QStringLiteral("consumer removed")}});
             !audited)
             return audited.error();
@@ -172,9 +170,7 @@ Result<void> ConsumerService::remove(const QString& name, TokenPolicy policy)
         return removed.error();
     if (auto audited = tx->audit(QStringLiteral("consumer.remove"), QStringLiteral("consumer:") + name,
             {{QStringLiteral("revoked_tokens"), revoked}});
-        !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+        !committed)
         return committed.error();
     Q_EMIT consumerRemoved(name);
     return {};

@@ -187,13 +187,11 @@ Result<Provider> ProviderService::add(const ProviderSpec& spec, std::optional<Se
         if (!inserted)
             return inserted.error();
         provider.id = inserted->lastInsertId().toLongLong();
-        if (auto audited = tx->audit(
-                QStringLiteral("provider.add"), QStringLiteral("provider:") + provider.name, describe(provider));
-            !audited)
-            return audited.error();
         // The key is stored after this commit, not inside the transaction: a keychain may wait on an
         // unlock prompt, and the catalog's write lock must not be held meanwhile.
-        if (auto committed = tx->commit(); !committed)
+        if (auto committed = tx->commitAudited(
+                QStringLiteral("provider.add"), QStringLiteral("provider:") + provider.name, describe(provider));
+            !committed)
             return committed.error();
     }
 
@@ -275,11 +273,9 @@ Result<Provider> ProviderService::update(const QString& name, const ProviderSpec
     QJsonObject details = describe(provider);
     if (provider.name != name)
         details.insert(QStringLiteral("renamed_from"), name);
-    if (auto audited
-        = tx->audit(QStringLiteral("provider.update"), QStringLiteral("provider:") + provider.name, details);
-        !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+    if (auto committed
+        = tx->commitAudited(QStringLiteral("provider.update"), QStringLiteral("provider:") + provider.name, details);
+        !committed)
         return committed.error();
     Q_EMIT providerUpdated(name, provider);
     return provider;
@@ -296,11 +292,9 @@ Result<void> ProviderService::removeRow(const Provider& provider, const QString&
     QJsonObject details = describe(provider);
     if (!reason.isEmpty())
         details.insert(QStringLiteral("reason"), reason);
-    if (auto audited
-        = tx->audit(QStringLiteral("provider.remove"), QStringLiteral("provider:") + provider.name, details);
-        !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+    if (auto committed
+        = tx->commitAudited(QStringLiteral("provider.remove"), QStringLiteral("provider:") + provider.name, details);
+        !committed)
         return committed.error();
     return {};
 }
@@ -356,9 +350,7 @@ Result<Provider> ProviderService::writeHasKey(const Provider& provider, bool has
         return Error::notFound(
             QStringLiteral("name"), QStringLiteral("no provider is called \"%1\"").arg(provider.name));
     }
-    if (auto audited = tx->audit(action, QStringLiteral("provider:") + provider.name); !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+    if (auto committed = tx->commitAudited(action, QStringLiteral("provider:") + provider.name); !committed)
         return committed.error();
     return changed;
 }
@@ -452,12 +444,11 @@ Result<Provider> ProviderService::setModels(const QString& name, const QStringLi
         {modelsJson(provider.models), sql::fromTime(provider.modelsRefreshed), tx->nowMs(), provider.id});
     if (!updated)
         return updated.error();
-    if (auto audited = tx->audit(QStringLiteral("provider.models"), QStringLiteral("provider:") + provider.name,
+    if (auto committed
+        = tx->commitAudited(QStringLiteral("provider.models"), QStringLiteral("provider:") + provider.name,
             {{QStringLiteral("models"), QJsonArray::fromStringList(provider.models)},
                 {QStringLiteral("listed"), listed}});
-        !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+        !committed)
         return committed.error();
     Q_EMIT providerUpdated(name, provider);
     return provider;

@@ -187,10 +187,9 @@ Result<IssuedToken> TokenService::create(const TokenRequest& request)
     auto issued = insertMinted(*tx, token);
     if (!issued)
         return issued.error();
-    if (auto audited = tx->audit(QStringLiteral("token.create"), subject(issued->token.id), describe(issued->token));
-        !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+    if (auto committed
+        = tx->commitAudited(QStringLiteral("token.create"), subject(issued->token.id), describe(issued->token));
+        !committed)
         return committed.error();
     Q_EMIT tokenCreated(issued->token);
     return std::move(issued).value();
@@ -218,12 +217,10 @@ Result<Token> TokenService::revoke(qint64 id, const QString& reason)
             {tx->nowMs(), token->revokeReason, id});
     if (!updated)
         return updated.error();
-    if (auto audited = tx->audit(QStringLiteral("token.revoke"), subject(id),
+    if (auto committed = tx->commitAudited(QStringLiteral("token.revoke"), subject(id),
             {{QStringLiteral("consumer"), token->consumerName}, {QStringLiteral("name"), token->name},
                 {QStringLiteral("reason"), token->revokeReason}});
-        !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+        !committed)
         return committed.error();
     Q_EMIT tokenRevoked(*token);
     return token;
@@ -280,9 +277,7 @@ Result<IssuedToken> TokenService::rotate(qint64 id, qint64 graceMs)
     QJsonObject details = describe(issued->token);
     details.insert(QStringLiteral("replacement"), subject(issued->token.id));
     details.insert(QStringLiteral("grace_ms"), graceMs);
-    if (auto audited = tx->audit(QStringLiteral("token.rotate"), subject(id), details); !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+    if (auto committed = tx->commitAudited(QStringLiteral("token.rotate"), subject(id), details); !committed)
         return committed.error();
     previous->graceEnds = previous->revoked = fromMs(graceEndMs);
     previous->revokeReason = reason;
@@ -316,9 +311,7 @@ Result<Token> TokenService::setLimits(qint64 id, const TokenLimits& limits)
     QJsonObject details = describeLimits(*token);
     details.insert(QStringLiteral("consumer"), token->consumerName);
     details.insert(QStringLiteral("name"), token->name);
-    if (auto audited = tx->audit(QStringLiteral("token.limits"), subject(id), details); !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+    if (auto committed = tx->commitAudited(QStringLiteral("token.limits"), subject(id), details); !committed)
         return committed.error();
     Q_EMIT tokenLimitsChanged(*token);
     return token;

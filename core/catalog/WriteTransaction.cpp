@@ -74,4 +74,12 @@ Result<qint64> WriteTransaction::commit()
     return value;
 }
 
+Result<qint64> WriteTransaction::commitAudited(
+    const QString& action, const QString& subject, const QJsonObject& details)
+{
+    if (auto audited = audit(action, subject, details); !audited)
+        return audited.error();
+    return commit();
+}
+
 } // namespace gatehouse
