@@ -1,9 +1,9 @@
 #include "core/catalog/AliasService.h"
 
 #include "core/catalog/Catalog.h"
-#include "core/catalog/SqlQuery.h"
 #include "core/catalog/Validation.h"
-#include "core/catalog/WriteTransaction.h"
+#include "core/catalog/sql/SqlQuery.h"
+#include "core/catalog/sql/WriteTransaction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #include "core/catalog/Catalog.h"
 
 #include "core/catalog/CatalogChangeFeed.h"
-#include "core/catalog/Migrations.h"
-#include "core/catalog/SqlQuery.h"
+#include "core/catalog/sql/Migrations.h"
+#include "core/catalog/sql/SqlQuery.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,9 +2,9 @@
 
 #include "core/catalog/Catalog.h"
 #include "core/catalog/RateLimit.h"
-#include "core/catalog/SqlQuery.h"
 #include "core/catalog/Validation.h"
-#include "core/catalog/WriteTransaction.h"
+#include "core/catalog/sql/SqlQuery.h"
+#include "core/catalog/sql/WriteTransaction.h"
 #include "core/common/Clock.h"
 #include "core/tokens/ScopeSet.h"
 #include "core/tokens/TokenFormat.h"

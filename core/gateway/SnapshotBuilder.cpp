@@ -1,6 +1,6 @@
 #include "core/gateway/SnapshotBuilder.h"
 
-#include "core/catalog/SqlQuery.h"
+#include "core/catalog/sql/SqlQuery.h"
 #include "core/gateway/AiExchange.h"
 #include "core/gateway/UpstreamConnection.h"
 #include "core/gateway/UpstreamProxy.h"

@@ -1,6 +1,6 @@
-#include "core/catalog/Migrations.h"
+#include "core/catalog/sql/Migrations.h"
 
-#include "core/catalog/SqlQuery.h"
+#include "core/catalog/sql/SqlQuery.h"
 
 #include <QStringList>
 
