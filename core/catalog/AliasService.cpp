@@ -1,9 +1,10 @@
 #include "core/catalog/AliasService.h"
 
 #include "core/catalog/Catalog.h"
-#include "core/catalog/SqlQuery.h"
 #include "core/catalog/Validation.h"
-#include "core/catalog/WriteTransaction.h"
+#include "core/catalog/sql/AliasRepository.h"
+#include "core/catalog/sql/ProviderRepository.h"
+#include "core/catalog/sql/WriteTransaction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,18 +13,6 @@
 namespace gatehouse {
 
 namespace {
-
-const QString kSelect = QStringLiteral("SELECT id, name, targets, created_at FROM model_aliases");
-
-ModelAlias readAlias(const QSqlQuery& query)
-{
-    ModelAlias alias;
-    alias.id = query.value(0).toLongLong();
-    alias.name = query.value(1).toString();
-    alias.targets = AliasService::targetsFromJson(query.value(2).toString());
-    alias.created = sql::toTime(query.value(3));
-    return alias;
-}
 
 QJsonArray targetStrings(const QList<ModelTarget>& targets)
 {
@@ -103,19 +92,18 @@ Result<ModelAlias> AliasService::add(const QString& name, const QList<ModelTarge
     if (!tx)
         return tx.error();
     for (const ModelTarget& target : checked) {
-        auto provider
-            = sql::exec(tx->database(), QStringLiteral("SELECT 1 FROM providers WHERE name = ?"), {target.provider});
+        auto provider = providerRepository::exists(tx->database(), target.provider);
         if (!provider)
             return provider.error();
-        if (!provider->next()) {
+        if (!*provider) {
             return Error::notFound(QStringLiteral("target"),
                 QStringLiteral("no provider is called \"%1\" (in %2)").arg(target.provider, target.toString()));
         }
     }
-    auto clash = sql::exec(tx->database(), QStringLiteral("SELECT 1 FROM model_aliases WHERE name = ?"), {*validName});
+    auto clash = aliasRepository::exists(tx->database(), *validName);
     if (!clash)
         return clash.error();
-    if (clash->next())
+    if (*clash)
         return Error::conflict(
             QStringLiteral("name"), QStringLiteral("an alias called \"%1\" already exists").arg(*validName));
 
@@ -123,17 +111,13 @@ Result<ModelAlias> AliasService::add(const QString& name, const QList<ModelTarge
     alias.name = *validName;
     alias.targets = checked;
     alias.created = QDateTime::fromMSecsSinceEpoch(tx->nowMs(), Qt::UTC);
-    auto inserted = sql::exec(tx->database(),
-        QStringLiteral("INSERT INTO model_aliases (name, targets, created_at) VALUES (?, ?, ?)"),
-        {alias.name, targetsToJson(alias.targets), tx->nowMs()});
+    auto inserted = aliasRepository::insert(tx->database(), alias, tx->nowMs());
     if (!inserted)
         return inserted.error();
-    alias.id = inserted->lastInsertId().toLongLong();
-    if (auto audited = tx->audit(QStringLiteral("alias.add"), QStringLiteral("alias:") + alias.name,
+    alias.id = *inserted;
+    if (auto committed = tx->commitAudited(QStringLiteral("alias.add"), QStringLiteral("alias:") + alias.name,
             {{QStringLiteral("targets"), targetStrings(alias.targets)}});
-        !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+        !committed)
         return committed.error();
     Q_EMIT aliasAdded(alias);
     return alias;
@@ -147,15 +131,11 @@ Result<void> AliasService::remove(const QString& name)
     auto existing = find(name);
     if (!existing)
         return existing.error();
-    if (auto removed
-        = sql::exec(tx->database(), QStringLiteral("DELETE FROM model_aliases WHERE id = ?"), {existing->id});
-        !removed)
+    if (auto removed = aliasRepository::remove(tx->database(), existing->id); !removed)
         return removed.error();
-    if (auto audited = tx->audit(QStringLiteral("alias.remove"), QStringLiteral("alias:") + name,
+    if (auto committed = tx->commitAudited(QStringLiteral("alias.remove"), QStringLiteral("alias:") + name,
             {{QStringLiteral("targets"), targetStrings(existing->targets)}});
-        !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+        !committed)
         return committed.error();
     Q_EMIT aliasRemoved(name);
     return {};
@@ -163,23 +143,17 @@ Result<void> AliasService::remove(const QString& name)
 
 Result<QList<ModelAlias>> AliasService::list() const
 {
-    auto query = sql::exec(m_catalog.database(), kSelect + QStringLiteral(" ORDER BY name"));
-    if (!query)
-        return query.error();
-    QList<ModelAlias> aliases;
-    while (query->next())
-        aliases.append(readAlias(*query));
-    return aliases;
+    return aliasRepository::list(m_catalog.database());
 }
 
 Result<ModelAlias> AliasService::find(const QString& name) const
 {
-    auto query = sql::exec(m_catalog.database(), kSelect + QStringLiteral(" WHERE name = ?"), {name});
-    if (!query)
-        return query.error();
-    if (!query->next())
+    auto found = aliasRepository::findByName(m_catalog.database(), name);
+    if (!found)
+        return found.error();
+    if (!*found)
         return Error::notFound(QStringLiteral("name"), QStringLiteral("no alias is called \"%1\"").arg(name));
-    return readAlias(*query);
+    return **found;
 }
 
 } // namespace gatehouse

@@ -2,35 +2,15 @@
 
 #include "core/catalog/Catalog.h"
 #include "core/catalog/RateLimit.h"
-#include "core/catalog/SqlQuery.h"
 #include "core/catalog/Validation.h"
-#include "core/catalog/WriteTransaction.h"
+#include "core/catalog/sql/ApiRepository.h"
+#include "core/catalog/sql/WriteTransaction.h"
 
 #include <QJsonObject>
 
 namespace gatehouse {
 
 namespace {
-
-const QString kSelect = QStringLiteral(
-    "SELECT id, name, upstream_url, path_prefix, strip_prefix, timeout_ms, created_at, updated_at, max_body_bytes, "
-    "rate_limit FROM apis");
-
-Api readApi(const QSqlQuery& query)
-{
-    Api api;
-    api.id = query.value(0).toLongLong();
-    api.name = query.value(1).toString();
-    api.upstream = QUrl(query.value(2).toString());
-    api.prefix = query.value(3).toString();
-    api.stripPrefix = query.value(4).toBool();
-    api.timeoutMs = query.value(5).toLongLong();
-    api.created = sql::toTime(query.value(6));
-    api.updated = sql::toTime(query.value(7));
-    api.maxBodyBytes = query.value(8).toLongLong();
-    api.rateLimit = query.value(9).toString();
-    return api;
-}
 
 QJsonObject describe(const Api& api)
 {
@@ -70,18 +50,15 @@ Result<ApiService::Validated> ApiService::validate(const ApiSpec& spec) const
 
 Result<void> ApiService::checkUnique(const Validated& spec, qint64 exceptId) const
 {
-    auto clash = sql::exec(m_catalog.database(),
-        QStringLiteral("SELECT name, path_prefix FROM apis WHERE (name = ? OR path_prefix = ?) AND id != ?"),
-        {spec.name, spec.prefix, exceptId});
+    auto clash = apiRepository::clashingName(m_catalog.database(), spec.name, spec.prefix, exceptId);
     if (!clash)
         return clash.error();
-    if (clash->next()) {
-        if (clash->value(0).toString() == spec.name)
+    if (*clash) {
+        if (**clash == spec.name)
             return Error::conflict(
                 QStringLiteral("name"), QStringLiteral("an API called \"%1\" already exists").arg(spec.name));
         return Error::conflict(QStringLiteral("prefix"),
-            QStringLiteral("the prefix %1 is already used by the API \"%2\"")
-                .arg(spec.prefix, clash->value(0).toString()));
+            QStringLiteral("the prefix %1 is already used by the API \"%2\"").arg(spec.prefix, **clash));
     }
     return {};
 }
@@ -106,18 +83,12 @@ Result<Api> ApiService::add(const ApiSpec& spec)
     api.maxBodyBytes = spec.maxBodyBytes;
     api.rateLimit = valid->rateLimit;
     api.created = api.updated = QDateTime::fromMSecsSinceEpoch(tx->nowMs(), Qt::UTC);
-    auto inserted = sql::exec(tx->database(),
-        QStringLiteral("INSERT INTO apis (name, upstream_url, path_prefix, strip_prefix, timeout_ms, "
-                       "created_at, updated_at, max_body_bytes, rate_limit) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {api.name, api.upstream.toString(), api.prefix, api.stripPrefix, api.timeoutMs, tx->nowMs(), tx->nowMs(),
-            api.maxBodyBytes, api.rateLimit});
+    auto inserted = apiRepository::insert(tx->database(), api, tx->nowMs());
     if (!inserted)
         return inserted.error();
-    api.id = inserted->lastInsertId().toLongLong();
-    if (auto audited = tx->audit(QStringLiteral("api.add"), QStringLiteral("api:") + api.name, describe(api)); !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+    api.id = *inserted;
+    if (auto committed = tx->commitAudited(QStringLiteral("api.add"), QStringLiteral("api:") + api.name, describe(api));
+        !committed)
         return committed.error();
     Q_EMIT apiAdded(api);
     return api;
@@ -146,19 +117,13 @@ Result<Api> ApiService::update(const QString& name, const ApiSpec& spec)
     api.maxBodyBytes = spec.maxBodyBytes;
     api.rateLimit = valid->rateLimit;
     api.updated = QDateTime::fromMSecsSinceEpoch(tx->nowMs(), Qt::UTC);
-    auto updated = sql::exec(tx->database(),
-        QStringLiteral("UPDATE apis SET name = ?, upstream_url = ?, path_prefix = ?, strip_prefix = ?, "
-                       "timeout_ms = ?, updated_at = ?, max_body_bytes = ?, rate_limit = ? WHERE id = ?"),
-        {api.name, api.upstream.toString(), api.prefix, api.stripPrefix, api.timeoutMs, tx->nowMs(), api.maxBodyBytes,
-            api.rateLimit, api.id});
-    if (!updated)
+    if (auto updated = apiRepository::update(tx->database(), api, tx->nowMs()); !updated)
         return updated.error();
     QJsonObject details = describe(api);
     if (api.name != name)
         details.insert(QStringLiteral("renamed_from"), name);
-    if (auto audited = tx->audit(QStringLiteral("api.update"), QStringLiteral("api:") + api.name, details); !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+    if (auto committed = tx->commitAudited(QStringLiteral("api.update"), QStringLiteral("api:") + api.name, details);
+        !committed)
         return committed.error();
     Q_EMIT apiUpdated(name, api);
     return api;
@@ -172,13 +137,11 @@ Result<void> ApiService::remove(const QString& name)
     auto existing = find(name);
     if (!existing)
         return existing.error();
-    if (auto removed = sql::exec(tx->database(), QStringLiteral("DELETE FROM apis WHERE id = ?"), {existing->id});
-        !removed)
+    if (auto removed = apiRepository::remove(tx->database(), existing->id); !removed)
         return removed.error();
-    if (auto audited = tx->audit(QStringLiteral("api.remove"), QStringLiteral("api:") + name, describe(*existing));
-        !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+    if (auto committed
+        = tx->commitAudited(QStringLiteral("api.remove"), QStringLiteral("api:") + name, describe(*existing));
+        !committed)
         return committed.error();
     Q_EMIT apiRemoved(name);
     return {};
@@ -186,23 +149,17 @@ Result<void> ApiService::remove(const QString& name)
 
 Result<QList<Api>> ApiService::list() const
 {
-    auto query = sql::exec(m_catalog.database(), kSelect + QStringLiteral(" ORDER BY name"));
-    if (!query)
-        return query.error();
-    QList<Api> apis;
-    while (query->next())
-        apis.append(readApi(*query));
-    return apis;
+    return apiRepository::list(m_catalog.database());
 }
 
 Result<Api> ApiService::find(const QString& name) const
 {
-    auto query = sql::exec(m_catalog.database(), kSelect + QStringLiteral(" WHERE name = ?"), {name});
-    if (!query)
-        return query.error();
-    if (!query->next())
+    auto found = apiRepository::findByName(m_catalog.database(), name);
+    if (!found)
+        return found.error();
+    if (!*found)
         return Error::notFound(QStringLiteral("name"), QStringLiteral("no API is called \"%1\"").arg(name));
-    return readApi(*query);
+    return **found;
 }
 
 } // namespace gatehouse

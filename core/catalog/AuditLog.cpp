@@ -1,35 +1,13 @@
 #include "core/catalog/AuditLog.h"
 
 #include "core/catalog/Catalog.h"
-#include "core/catalog/SqlQuery.h"
-
-#include <QJsonDocument>
+#include "core/catalog/sql/AuditRepository.h"
 
 namespace gatehouse {
 
 Result<QList<AuditEvent>> AuditLog::list(const AuditFilter& filter) const
 {
-    const QString pattern
-        = u'%' + QString(filter.text).replace(u'%', QStringLiteral("\\%")).replace(u'_', QStringLiteral("\\_")) + u'%';
-    auto query = sql::exec(m_catalog.database(),
-        QStringLiteral("SELECT id, at, actor, action, subject, details FROM audit_events "
-                       "WHERE ? = '' OR actor LIKE ? ESCAPE '\\' OR action LIKE ? ESCAPE '\\' "
-                       "OR subject LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT ?"),
-        {filter.text, pattern, pattern, pattern, qMax(0, filter.limit)});
-    if (!query)
-        return query.error();
-    QList<AuditEvent> events;
-    while (query->next()) {
-        AuditEvent event;
-        event.id = query->value(0).toLongLong();
-        event.time = sql::toTime(query->value(1));
-        event.actor = query->value(2).toString();
-        event.action = query->value(3).toString();
-        event.subject = query->value(4).toString();
-        event.details = QJsonDocument::fromJson(query->value(5).toByteArray()).object();
-        events.append(event);
-    }
-    return events;
+    return auditRepository::list(m_catalog.database(), filter);
 }
 
 } // namespace gatehouse

@@ -1,8 +1,8 @@
 #include "core/catalog/Catalog.h"
 
 #include "core/catalog/CatalogChangeFeed.h"
-#include "core/catalog/Migrations.h"
-#include "core/catalog/SqlQuery.h"
+#include "core/catalog/sql/CatalogStateRepository.h"
+#include "core/catalog/sql/Migrations.h"
 
 #include <QDir>
 #include <QFile>
@@ -68,22 +68,17 @@ QSqlDatabase Catalog::database() const
 
 Result<qint64> Catalog::revision() const
 {
-    auto query = sql::exec(database(), QStringLiteral("SELECT revision FROM catalog_state WHERE id = 1"));
-    if (!query)
-        return query.error();
-    if (!query->next())
-        return Error::runtime(QStringLiteral("the catalog has no revision row"));
-    return query->value(0).toLongLong();
+    return catalogStateRepository::revision(database());
 }
 
 Result<QString> Catalog::catalogId() const
 {
-    auto query = sql::exec(database(), QStringLiteral("SELECT catalog_id FROM catalog_state WHERE id = 1"));
-    if (!query)
-        return query.error();
-    if (!query->next() || query->value(0).toString().isEmpty())
+    auto id = catalogStateRepository::catalogId(database());
+    if (!id)
+        return id.error();
+    if (id->isEmpty())
         return Error::runtime(QStringLiteral("the catalog has no catalog id"));
-    return query->value(0).toString();
+    return id;
 }
 
 } // namespace gatehouse

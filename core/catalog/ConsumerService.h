@@ -41,8 +41,6 @@ Q_SIGNALS:
     void consumerRemoved(const QString& name);
 
 private:
-    Result<QList<Consumer>> query(const QString& where, std::initializer_list<QVariant> values) const;
-
     Catalog& m_catalog;
     QString m_actor;
 };

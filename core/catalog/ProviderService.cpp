@@ -2,44 +2,18 @@
 
 #include "core/catalog/AliasService.h"
 #include "core/catalog/Catalog.h"
-#include "core/catalog/SqlQuery.h"
 #include "core/catalog/Validation.h"
-#include "core/catalog/WriteTransaction.h"
+#include "core/catalog/sql/AliasRepository.h"
+#include "core/catalog/sql/ProviderRepository.h"
+#include "core/catalog/sql/WriteTransaction.h"
 #include "core/secrets/SecretStore.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace gatehouse {
 
 namespace {
-
-const QString kSelect = QStringLiteral(
-    "SELECT id, name, type, base_url, models, models_refreshed_at, has_key, created_at, updated_at FROM providers");
-
-Provider readProvider(const QSqlQuery& query)
-{
-    Provider provider;
-    provider.id = query.value(0).toLongLong();
-    provider.name = query.value(1).toString();
-    auto type = providerType::parse(query.value(2).toString());
-    provider.type = type ? *type : ProviderType::OpenAiCompatible;
-    provider.baseUrl = QUrl(query.value(3).toString());
-    const QJsonArray models = QJsonDocument::fromJson(query.value(4).toString().toUtf8()).array();
-    for (const QJsonValue& model : models)
-        provider.models.append(model.toString());
-    provider.modelsRefreshed = sql::toTime(query.value(5));
-    provider.hasKey = query.value(6).toBool();
-    provider.created = sql::toTime(query.value(7));
-    provider.updated = sql::toTime(query.value(8));
-    return provider;
-}
-
-QString modelsJson(const QStringList& models)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(models)).toJson(QJsonDocument::Compact));
-}
 
 // What the audit trail records of a provider: never its key, only whether one is set.
 QJsonObject describe(const Provider& provider)
@@ -61,28 +35,6 @@ Result<QStringList> validateModels(const QStringList& models)
             valid.append(*id);
     }
     return valid;
-}
-
-// The aliases whose targets name `provider`.
-Result<QList<ModelAlias>> aliasesNaming(const QSqlDatabase& db, const QString& provider)
-{
-    auto query = sql::exec(db, QStringLiteral("SELECT id, name, targets FROM model_aliases ORDER BY name"));
-    if (!query)
-        return query.error();
-    QList<ModelAlias> naming;
-    while (query->next()) {
-        ModelAlias alias;
-        alias.id = query->value(0).toLongLong();
-        alias.name = query->value(1).toString();
-        alias.targets = AliasService::targetsFromJson(query->value(2).toString());
-        for (const ModelTarget& target : alias.targets) {
-            if (target.provider == provider) {
-                naming.append(alias);
-                break;
-            }
-        }
-    }
-    return naming;
 }
 
 } // namespace
@@ -166,10 +118,10 @@ Result<Provider> ProviderService::add(const ProviderSpec& spec, std::optional<Se
         auto tx = WriteTransaction::begin(m_catalog, m_actor);
         if (!tx)
             return tx.error();
-        auto clash = sql::exec(tx->database(), QStringLiteral("SELECT 1 FROM providers WHERE name = ?"), {valid->name});
+        auto clash = providerRepository::exists(tx->database(), valid->name);
         if (!clash)
             return clash.error();
-        if (clash->next()) {
+        if (*clash) {
             return Error::conflict(
                 QStringLiteral("name"), QStringLiteral("a provider called \"%1\" already exists").arg(valid->name));
         }
@@ -179,21 +131,15 @@ Result<Provider> ProviderService::add(const ProviderSpec& spec, std::optional<Se
         provider.models = valid->models;
         provider.created = provider.updated = QDateTime::fromMSecsSinceEpoch(tx->nowMs(), Qt::UTC);
         // has_key is set only once the key is stored (below), so the catalog never claims a key it lacks.
-        auto inserted = sql::exec(tx->database(),
-            QStringLiteral("INSERT INTO providers (name, type, base_url, models, has_key, created_at, updated_at) "
-                           "VALUES (?, ?, ?, ?, 0, ?, ?)"),
-            {provider.name, providerType::name(provider.type), provider.baseUrl.toString(), modelsJson(provider.models),
-                tx->nowMs(), tx->nowMs()});
+        auto inserted = providerRepository::insert(tx->database(), provider, tx->nowMs());
         if (!inserted)
             return inserted.error();
-        provider.id = inserted->lastInsertId().toLongLong();
-        if (auto audited = tx->audit(
-                QStringLiteral("provider.add"), QStringLiteral("provider:") + provider.name, describe(provider));
-            !audited)
-            return audited.error();
+        provider.id = *inserted;
         // The key is stored after this commit, not inside the transaction: a keychain may wait on an
         // unlock prompt, and the catalog's write lock must not be held meanwhile.
-        if (auto committed = tx->commit(); !committed)
+        if (auto committed = tx->commitAudited(
+                QStringLiteral("provider.add"), QStringLiteral("provider:") + provider.name, describe(provider));
+            !committed)
             return committed.error();
     }
 
@@ -225,10 +171,10 @@ Result<Provider> ProviderService::update(const QString& name, const ProviderSpec
     if (!existing)
         return existing.error();
     if (valid->name != existing->name) {
-        auto clash = sql::exec(tx->database(), QStringLiteral("SELECT 1 FROM providers WHERE name = ?"), {valid->name});
+        auto clash = providerRepository::exists(tx->database(), valid->name);
         if (!clash)
             return clash.error();
-        if (clash->next()) {
+        if (*clash) {
             return Error::conflict(
                 QStringLiteral("name"), QStringLiteral("a provider called \"%1\" already exists").arg(valid->name));
         }
@@ -248,16 +194,11 @@ Result<Provider> ProviderService::update(const QString& name, const ProviderSpec
         provider.modelsRefreshed = {}; // now entered by hand
     }
     provider.updated = QDateTime::fromMSecsSinceEpoch(tx->nowMs(), Qt::UTC);
-    auto updated = sql::exec(tx->database(),
-        QStringLiteral("UPDATE providers SET name = ?, type = ?, base_url = ?, models = ?, models_refreshed_at = ?, "
-                       "updated_at = ? WHERE id = ?"),
-        {provider.name, providerType::name(provider.type), provider.baseUrl.toString(), modelsJson(provider.models),
-            sql::fromTime(provider.modelsRefreshed), tx->nowMs(), provider.id});
-    if (!updated)
+    if (auto updated = providerRepository::update(tx->database(), provider, tx->nowMs()); !updated)
         return updated.error();
     // A rename carries into the aliases that name the provider, so none is left pointing nowhere.
     if (provider.name != name) {
-        auto naming = aliasesNaming(tx->database(), name);
+        auto naming = aliasRepository::naming(tx->database(), name);
         if (!naming)
             return naming.error();
         for (ModelAlias alias : *naming) {
@@ -265,21 +206,16 @@ Result<Provider> ProviderService::update(const QString& name, const ProviderSpec
                 if (target.provider == name)
                     target.provider = provider.name;
             }
-            if (auto renamed
-                = sql::exec(tx->database(), QStringLiteral("UPDATE model_aliases SET targets = ? WHERE id = ?"),
-                    {AliasService::targetsToJson(alias.targets), alias.id});
-                !renamed)
+            if (auto renamed = aliasRepository::setTargets(tx->database(), alias.id, alias.targets); !renamed)
                 return renamed.error();
         }
     }
     QJsonObject details = describe(provider);
     if (provider.name != name)
         details.insert(QStringLiteral("renamed_from"), name);
-    if (auto audited
-        = tx->audit(QStringLiteral("provider.update"), QStringLiteral("provider:") + provider.name, details);
-        !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+    if (auto committed
+        = tx->commitAudited(QStringLiteral("provider.update"), QStringLiteral("provider:") + provider.name, details);
+        !committed)
         return committed.error();
     Q_EMIT providerUpdated(name, provider);
     return provider;
@@ -290,17 +226,14 @@ Result<void> ProviderService::removeRow(const Provider& provider, const QString&
     auto tx = WriteTransaction::begin(m_catalog, m_actor);
     if (!tx)
         return tx.error();
-    if (auto removed = sql::exec(tx->database(), QStringLiteral("DELETE FROM providers WHERE id = ?"), {provider.id});
-        !removed)
+    if (auto removed = providerRepository::remove(tx->database(), provider.id); !removed)
         return removed.error();
     QJsonObject details = describe(provider);
     if (!reason.isEmpty())
         details.insert(QStringLiteral("reason"), reason);
-    if (auto audited
-        = tx->audit(QStringLiteral("provider.remove"), QStringLiteral("provider:") + provider.name, details);
-        !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+    if (auto committed
+        = tx->commitAudited(QStringLiteral("provider.remove"), QStringLiteral("provider:") + provider.name, details);
+        !committed)
         return committed.error();
     return {};
 }
@@ -310,7 +243,7 @@ Result<void> ProviderService::remove(const QString& name)
     auto existing = find(name);
     if (!existing)
         return existing.error();
-    auto naming = aliasesNaming(m_catalog.database(), name);
+    auto naming = aliasRepository::naming(m_catalog.database(), name);
     if (!naming)
         return naming.error();
     if (!naming->isEmpty()) {
@@ -347,18 +280,14 @@ Result<Provider> ProviderService::writeHasKey(const Provider& provider, bool has
     Provider changed = provider;
     changed.hasKey = hasKey;
     changed.updated = QDateTime::fromMSecsSinceEpoch(tx->nowMs(), Qt::UTC);
-    auto updated
-        = sql::exec(tx->database(), QStringLiteral("UPDATE providers SET has_key = ?, updated_at = ? WHERE id = ?"),
-            {hasKey ? 1 : 0, tx->nowMs(), provider.id});
+    auto updated = providerRepository::setHasKey(tx->database(), provider.id, hasKey, tx->nowMs());
     if (!updated)
         return updated.error();
-    if (updated->numRowsAffected() != 1) {
+    if (*updated != 1) {
         return Error::notFound(
             QStringLiteral("name"), QStringLiteral("no provider is called \"%1\"").arg(provider.name));
     }
-    if (auto audited = tx->audit(action, QStringLiteral("provider:") + provider.name); !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+    if (auto committed = tx->commitAudited(action, QStringLiteral("provider:") + provider.name); !committed)
         return committed.error();
     return changed;
 }
@@ -447,17 +376,15 @@ Result<Provider> ProviderService::setModels(const QString& name, const QStringLi
     provider.models = *valid;
     provider.modelsRefreshed = listed ? QDateTime::fromMSecsSinceEpoch(tx->nowMs(), Qt::UTC) : QDateTime();
     provider.updated = QDateTime::fromMSecsSinceEpoch(tx->nowMs(), Qt::UTC);
-    auto updated = sql::exec(tx->database(),
-        QStringLiteral("UPDATE providers SET models = ?, models_refreshed_at = ?, updated_at = ? WHERE id = ?"),
-        {modelsJson(provider.models), sql::fromTime(provider.modelsRefreshed), tx->nowMs(), provider.id});
-    if (!updated)
+    if (auto updated = providerRepository::setModels(
+            tx->database(), provider.id, provider.models, provider.modelsRefreshed, tx->nowMs());
+        !updated)
         return updated.error();
-    if (auto audited = tx->audit(QStringLiteral("provider.models"), QStringLiteral("provider:") + provider.name,
+    if (auto committed
+        = tx->commitAudited(QStringLiteral("provider.models"), QStringLiteral("provider:") + provider.name,
             {{QStringLiteral("models"), QJsonArray::fromStringList(provider.models)},
                 {QStringLiteral("listed"), listed}});
-        !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+        !committed)
         return committed.error();
     Q_EMIT providerUpdated(name, provider);
     return provider;
@@ -465,23 +392,17 @@ Result<Provider> ProviderService::setModels(const QString& name, const QStringLi
 
 Result<QList<Provider>> ProviderService::list() const
 {
-    auto query = sql::exec(m_catalog.database(), kSelect + QStringLiteral(" ORDER BY name"));
-    if (!query)
-        return query.error();
-    QList<Provider> providers;
-    while (query->next())
-        providers.append(readProvider(*query));
-    return providers;
+    return providerRepository::list(m_catalog.database());
 }
 
 Result<Provider> ProviderService::find(const QString& name) const
 {
-    auto query = sql::exec(m_catalog.database(), kSelect + QStringLiteral(" WHERE name = ?"), {name});
-    if (!query)
-        return query.error();
-    if (!query->next())
+    auto found = providerRepository::findByName(m_catalog.database(), name);
+    if (!found)
+        return found.error();
+    if (!*found)
         return Error::notFound(QStringLiteral("name"), QStringLiteral("no provider is called \"%1\"").arg(name));
-    return readProvider(*query);
+    return **found;
 }
 
 } // namespace gatehouse

@@ -2,9 +2,11 @@
 
 #include "core/catalog/Catalog.h"
 #include "core/catalog/RateLimit.h"
-#include "core/catalog/SqlQuery.h"
 #include "core/catalog/Validation.h"
-#include "core/catalog/WriteTransaction.h"
+#include "core/catalog/sql/ApiRepository.h"
+#include "core/catalog/sql/ConsumerRepository.h"
+#include "core/catalog/sql/TokenRepository.h"
+#include "core/catalog/sql/WriteTransaction.h"
 #include "core/common/Clock.h"
 #include "core/tokens/ScopeSet.h"
 #include "core/tokens/TokenFormat.h"
@@ -16,44 +18,6 @@
 namespace gatehouse {
 
 namespace {
-
-const QString kSelect = QStringLiteral(
-    "SELECT t.id, t.consumer_id, c.name, t.name, t.scopes, t.created_at, t.expires_at, t.revoked_at, t.revoke_reason, "
-    "t.last_used_at, t.last_used_addr, t.rotated_from, t.grace_ends_at, t.secret_hash, t.hint, t.rate_limit, "
-    "t.budget_daily_tokens, t.budget_monthly_tokens, t.ai_requests_per_minute, t.ai_tokens_per_minute FROM tokens t "
-    "JOIN consumers c ON c.id = t.consumer_id ");
-
-Token readToken(const QSqlQuery& query)
-{
-    Token token;
-    token.id = query.value(0).toLongLong();
-    token.consumerId = query.value(1).toLongLong();
-    token.consumerName = query.value(2).toString();
-    token.name = query.value(3).toString();
-    token.scopes = tokens::ScopeSet::fromStorage(query.value(4).toString()).toStringList();
-    token.created = sql::toTime(query.value(5));
-    token.expires = sql::toTime(query.value(6));
-    token.revoked = sql::toTime(query.value(7));
-    token.revokeReason = query.value(8).toString();
-    token.lastUsed = sql::toTime(query.value(9));
-    token.lastUsedAddress = query.value(10).toString();
-    token.rotatedFrom = query.value(11).toLongLong();
-    token.graceEnds = sql::toTime(query.value(12));
-    token.secretHash = query.value(13).toByteArray();
-    token.hint = query.value(14).toString();
-    token.rateLimit = query.value(15).toString();
-    token.aiLimits.budget.dailyTokens = query.value(16).toLongLong(); // NULL reads as 0: no limit
-    token.aiLimits.budget.monthlyTokens = query.value(17).toLongLong();
-    token.aiLimits.requestsPerMinute = query.value(18).toLongLong();
-    token.aiLimits.tokensPerMinute = query.value(19).toLongLong();
-    return token;
-}
-
-// A limit of 0 (none) is stored as NULL.
-QVariant limitValue(qint64 value)
-{
-    return value > 0 ? QVariant(value) : QVariant(QMetaType::fromType<qint64>());
-}
 
 QDateTime fromMs(qint64 ms)
 {
@@ -72,18 +36,10 @@ Result<IssuedToken> insertMinted(WriteTransaction& tx, Token base)
     base.secretHash = tokens::sha256(plaintext.view());
     base.hint = tokens::TokenFormat::hint(plaintext.view());
     base.created = fromMs(tx.nowMs());
-    auto inserted = sql::exec(tx.database(),
-        QStringLiteral("INSERT INTO tokens (consumer_id, name, scopes, secret_hash, hint, created_at, "
-                       "expires_at, rotated_from, rate_limit, budget_daily_tokens, budget_monthly_tokens, "
-                       "ai_requests_per_minute, ai_tokens_per_minute) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {base.consumerId, base.name, base.scopes.join(u' '), base.secretHash, base.hint, tx.nowMs(),
-            sql::fromTime(base.expires),
-            base.rotatedFrom ? QVariant(base.rotatedFrom) : QVariant(QMetaType::fromType<qint64>()), base.rateLimit,
-            limitValue(base.aiLimits.budget.dailyTokens), limitValue(base.aiLimits.budget.monthlyTokens),
-            limitValue(base.aiLimits.requestsPerMinute), limitValue(base.aiLimits.tokensPerMinute)});
+    auto inserted = tokenRepository::insert(tx.database(), base, tx.nowMs());
     if (!inserted)
         return inserted.error();
-    base.id = inserted->lastInsertId().toLongLong();
+    base.id = *inserted;
     return IssuedToken {std::move(base), std::move(plaintext)};
 }
 
@@ -134,10 +90,10 @@ TokenState TokenService::state(const Token& token, qint64 expiringWindowMs) cons
 Result<void> TokenService::checkScopesExist(const QStringList& apiNames) const
 {
     for (const QString& api : apiNames) {
-        auto found = sql::exec(m_catalog.database(), QStringLiteral("SELECT 1 FROM apis WHERE name = ?"), {api});
+        auto found = apiRepository::exists(m_catalog.database(), api);
         if (!found)
             return found.error();
-        if (!found->next()) {
+        if (!*found) {
             return Error::invalid(QStringLiteral("scope"),
                 QStringLiteral("no API is called \"%1\" (see `gatehouse-cli api list`)").arg(api));
         }
@@ -166,18 +122,17 @@ Result<IssuedToken> TokenService::create(const TokenRequest& request)
         return tx.error();
     if (!request.expiry.never && request.expiry.at.toMSecsSinceEpoch() <= tx->nowMs())
         return Error::invalid(QStringLiteral("ttl"), QStringLiteral("the expiry must lie in the future"));
-    auto consumer
-        = sql::exec(tx->database(), QStringLiteral("SELECT id FROM consumers WHERE name = ?"), {request.consumer});
+    auto consumer = consumerRepository::idByName(tx->database(), request.consumer);
     if (!consumer)
         return consumer.error();
-    if (!consumer->next())
+    if (!*consumer)
         return Error::notFound(
             QStringLiteral("consumer"), QStringLiteral("no consumer is called \"%1\"").arg(request.consumer));
     if (auto exist = checkScopesExist(scopes->apiNames()); !exist)
         return exist.error();
 
     Token token;
-    token.consumerId = consumer->value(0).toLongLong();
+    token.consumerId = **consumer;
     token.consumerName = request.consumer;
     token.name = name->isEmpty() ? request.consumer + u' ' + fromMs(tx->nowMs()).date().toString(Qt::ISODate) : *name;
     token.scopes = scopes->toStringList();
@@ -187,10 +142,9 @@ Result<IssuedToken> TokenService::create(const TokenRequest& request)
     auto issued = insertMinted(*tx, token);
     if (!issued)
         return issued.error();
-    if (auto audited = tx->audit(QStringLiteral("token.create"), subject(issued->token.id), describe(issued->token));
-        !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+    if (auto committed
+        = tx->commitAudited(QStringLiteral("token.create"), subject(issued->token.id), describe(issued->token));
+        !committed)
         return committed.error();
     Q_EMIT tokenCreated(issued->token);
     return std::move(issued).value();
@@ -213,17 +167,12 @@ Result<Token> TokenService::revoke(qint64 id, const QString& reason)
 
     token->revoked = now;
     token->revokeReason = validReason->isEmpty() ? QStringLiteral("revoked") : *validReason;
-    auto updated
-        = sql::exec(tx->database(), QStringLiteral("UPDATE tokens SET revoked_at = ?, revoke_reason = ? WHERE id = ?"),
-            {tx->nowMs(), token->revokeReason, id});
-    if (!updated)
+    if (auto updated = tokenRepository::revoke(tx->database(), id, tx->nowMs(), token->revokeReason); !updated)
         return updated.error();
-    if (auto audited = tx->audit(QStringLiteral("token.revoke"), subject(id),
+    if (auto committed = tx->commitAudited(QStringLiteral("token.revoke"), subject(id),
             {{QStringLiteral("consumer"), token->consumerName}, {QStringLiteral("name"), token->name},
                 {QStringLiteral("reason"), token->revokeReason}});
-        !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+        !committed)
         return committed.error();
     Q_EMIT tokenRevoked(*token);
     return token;
@@ -246,14 +195,13 @@ Result<IssuedToken> TokenService::rotate(qint64 id, qint64 graceMs)
                 .arg(id)
                 .arg(tokenState::name(tokenState::of(*previous, now))));
     }
-    auto successor = sql::exec(tx->database(), QStringLiteral("SELECT id FROM tokens WHERE rotated_from = ?"), {id});
+    auto successor = tokenRepository::successorOf(tx->database(), id);
     if (!successor)
         return successor.error();
-    if (successor->next()) {
+    if (*successor) {
         return Error::conflict(QStringLiteral("token"),
-            QStringLiteral("token %1 was already rotated to token %2").arg(id).arg(successor->value(0).toLongLong()));
+            QStringLiteral("token %1 was already rotated to token %2").arg(id).arg(**successor));
     }
-    successor->finish();
 
     Token replacement;
     replacement.consumerId = previous->consumerId;
@@ -272,17 +220,12 @@ Result<IssuedToken> TokenService::rotate(qint64 id, qint64 graceMs)
 
     const qint64 graceEndMs = tx->nowMs() + graceMs;
     const QString reason = QStringLiteral("rotated to token %1").arg(issued->token.id);
-    auto updated = sql::exec(tx->database(),
-        QStringLiteral("UPDATE tokens SET grace_ends_at = ?, revoked_at = ?, revoke_reason = ? WHERE id = ?"),
-        {graceEndMs, graceEndMs, reason, id});
-    if (!updated)
+    if (auto updated = tokenRepository::endGrace(tx->database(), id, graceEndMs, reason); !updated)
         return updated.error();
     QJsonObject details = describe(issued->token);
     details.insert(QStringLiteral("replacement"), subject(issued->token.id));
     details.insert(QStringLiteral("grace_ms"), graceMs);
-    if (auto audited = tx->audit(QStringLiteral("token.rotate"), subject(id), details); !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+    if (auto committed = tx->commitAudited(QStringLiteral("token.rotate"), subject(id), details); !committed)
         return committed.error();
     previous->graceEnds = previous->revoked = fromMs(graceEndMs);
     previous->revokeReason = reason;
@@ -305,46 +248,22 @@ Result<Token> TokenService::setLimits(qint64 id, const TokenLimits& limits)
         return token.error();
     token->rateLimit = rateLimit->toString();
     token->aiLimits = limits.aiLimits;
-    const AiLimits& ai = token->aiLimits;
-    auto updated = sql::exec(tx->database(),
-        QStringLiteral("UPDATE tokens SET rate_limit = ?, budget_daily_tokens = ?, budget_monthly_tokens = ?, "
-                       "ai_requests_per_minute = ?, ai_tokens_per_minute = ? WHERE id = ?"),
-        {token->rateLimit, limitValue(ai.budget.dailyTokens), limitValue(ai.budget.monthlyTokens),
-            limitValue(ai.requestsPerMinute), limitValue(ai.tokensPerMinute), id});
-    if (!updated)
+    if (auto updated = tokenRepository::setLimits(tx->database(), id, token->rateLimit, token->aiLimits); !updated)
         return updated.error();
     QJsonObject details = describeLimits(*token);
     details.insert(QStringLiteral("consumer"), token->consumerName);
     details.insert(QStringLiteral("name"), token->name);
-    if (auto audited = tx->audit(QStringLiteral("token.limits"), subject(id), details); !audited)
-        return audited.error();
-    if (auto committed = tx->commit(); !committed)
+    if (auto committed = tx->commitAudited(QStringLiteral("token.limits"), subject(id), details); !committed)
         return committed.error();
     Q_EMIT tokenLimitsChanged(*token);
     return token;
 }
 
-Result<QList<Token>> TokenService::select(const QString& where, const QVariantList& values) const
-{
-    QSqlQuery query(m_catalog.database());
-    query.setForwardOnly(true);
-    if (!query.prepare(kSelect + where + QStringLiteral(" ORDER BY t.id")))
-        return sql::toError(query.lastError(), u"select tokens");
-    for (const QVariant& value : values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return sql::toError(query.lastError(), u"select tokens");
-    QList<Token> tokens;
-    while (query.next())
-        tokens.append(readToken(query));
-    return tokens;
-}
-
 Result<QList<Token>> TokenService::list(const TokenFilter& filter) const
 {
     Result<QList<Token>> rows = filter.consumer.isEmpty()
-        ? select(QString(), {})
-        : select(QStringLiteral("WHERE c.name = ?"), {filter.consumer});
+        ? tokenRepository::list(m_catalog.database())
+        : tokenRepository::listOfConsumer(m_catalog.database(), filter.consumer);
     if (!rows || !filter.state)
         return rows;
     const QDateTime now = m_catalog.clock().now();
@@ -361,23 +280,23 @@ Result<QList<Token>> TokenService::list(const TokenFilter& filter) const
 
 Result<Token> TokenService::find(qint64 id) const
 {
-    auto rows = select(QStringLiteral("WHERE t.id = ?"), {id});
-    if (!rows)
-        return rows.error();
-    if (rows->isEmpty())
+    auto found = tokenRepository::findById(m_catalog.database(), id);
+    if (!found)
+        return found.error();
+    if (!*found)
         return Error::notFound(QStringLiteral("token"), QStringLiteral("no token has the id %1").arg(id));
-    return rows->first();
+    return **found;
 }
 
 Result<Token> TokenService::findByHash(QByteArrayView sha256) const
 {
-    auto rows = select(QStringLiteral("WHERE t.secret_hash = ?"), {sha256.toByteArray()});
-    if (!rows)
-        return rows.error();
+    auto found = tokenRepository::findByHash(m_catalog.database(), sha256);
+    if (!found)
+        return found.error();
     // The index finds the row; compare in constant time all the same, as with any secret.
-    if (rows->isEmpty() || !tokens::constantTimeEquals(rows->first().secretHash, sha256))
+    if (!*found || !tokens::constantTimeEquals((*found)->secretHash, sha256))
         return Error::notFound(QStringLiteral("token"), QStringLiteral("no such token"));
-    return rows->first();
+    return **found;
 }
 
 Result<Token> TokenService::findBySecret(QByteArrayView plaintext) const

@@ -82,7 +82,6 @@ Q_SIGNALS:
     void tokenLimitsChanged(const gatehouse::Token& token);
 
 private:
-    Result<QList<Token>> select(const QString& where, const QVariantList& values) const;
     Result<void> checkScopesExist(const QStringList& apiNames) const;
 
     Catalog& m_catalog;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/catalog/CatalogConnection.h"
-#include "core/catalog/CatalogLocation.h"
+#include "core/catalog/sql/CatalogConnection.h"
+#include "core/catalog/sql/CatalogLocation.h"
 #include "core/common/Result.h"
 #include "core/requestlog/RequestLogStore.h"
 

@@ -13,6 +13,8 @@
 //
 // A span whose ids are all gone is deleted with the purge that took them; a span left over only widens a bound.
 
+#include "core/catalog/sql/SqlDialect.h"
+
 namespace gatehouse::requestlogspans {
 
 // `id >= ` this: the lowest id that can have at >= the bound value (none: the largest id, so nothing matches).
@@ -21,11 +23,13 @@ inline constexpr char kFirstIdFrom[]
 // `id <= ` this: the highest id that can have at < the bound value (none: 0).
 inline constexpr char kLastIdBefore[] = "(SELECT coalesce(max(last_id), 0) FROM request_log_spans WHERE min_at < ?)";
 // Widens the span of a minute (bound: minute, first id, last id, earliest and latest time) to cover a batch.
-inline constexpr char kCover[]
-    = "INSERT INTO request_log_spans (minute, first_id, last_id, min_at, max_at) VALUES (?, ?, ?, ?, ?) "
-      "ON CONFLICT (minute) DO UPDATE SET first_id = min(first_id, excluded.first_id), "
-      "last_id = max(last_id, excluded.last_id), min_at = min(min_at, excluded.min_at), "
-      "max_at = max(max_at, excluded.max_at)";
+inline constexpr auto kCoverText = sqlDialect::concat(
+    "INSERT INTO request_log_spans (minute, first_id, last_id, min_at, max_at) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (minute) DO UPDATE SET first_id = ",
+    sqlDialect::kLeast, "(first_id, excluded.first_id), last_id = ", sqlDialect::kGreatest,
+    "(last_id, excluded.last_id), min_at = ", sqlDialect::kLeast,
+    "(min_at, excluded.min_at), max_at = ", sqlDialect::kGreatest, "(max_at, excluded.max_at)");
+inline constexpr const char* kCover = kCoverText.data();
 // Deletes the spans none of whose ids are left.
 inline constexpr char kForgetEmptied[] = "DELETE FROM request_log_spans WHERE last_id < "
                                          "(SELECT coalesce(min(id), 9223372036854775807) FROM request_log)";

@@ -1,6 +1,6 @@
 #include "core/requestlog/RequestLogStore.h"
 
-#include "core/catalog/SqlQuery.h"
+#include "core/catalog/sql/SqlQuery.h"
 #include "core/requestlog/RequestLogReader.h"
 #include "core/requestlog/RequestLogSpans.h"
 

@@ -1,8 +1,8 @@
 #include "core/usage/UsageLedger.h"
 
 #include "core/catalog/Catalog.h"
-#include "core/catalog/CatalogConnection.h"
-#include "core/catalog/SqlQuery.h"
+#include "core/catalog/sql/CatalogConnection.h"
+#include "core/catalog/sql/SqlQuery.h"
 
 #include <QDateTime>
 #include <QSqlQuery>

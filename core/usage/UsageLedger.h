@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/catalog/AiLimits.h"
-#include "core/catalog/CatalogLocation.h"
+#include "core/catalog/sql/CatalogLocation.h"
 #include "core/common/Result.h"
 
 #include <QHash>

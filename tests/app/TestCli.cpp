@@ -1,7 +1,7 @@
 // gatehouse-cli end to end: the real binary, a real catalog in a temporary data directory.
 
 #include "core/catalog/Catalog.h"
-#include "core/catalog/SqlQuery.h"
+#include "core/catalog/sql/SqlQuery.h"
 #include "core/common/Clock.h"
 #include "core/tokens/TokenFormat.h"
 

@@ -2,7 +2,7 @@
 // written into it as the gateway's request log writer would (days relative to today, UTC).
 
 #include "core/catalog/Catalog.h"
-#include "core/catalog/SqlQuery.h"
+#include "core/catalog/sql/SqlQuery.h"
 #include "core/common/Clock.h"
 #include "core/requestlog/RequestLogStore.h"
 

@@ -3,7 +3,7 @@
 // of waiting for it.
 
 #include "core/catalog/ProviderService.h"
-#include "core/catalog/SqlQuery.h"
+#include "core/catalog/sql/SqlQuery.h"
 #include "tests/support/GatewayHarness.h"
 #include "tests/support/upstreams/ProviderUpstream.h"
 #include "tests/support/upstreams/RawHttpClient.h"

@@ -1,6 +1,6 @@
 #include "tests/support/TestCatalog.h"
 
-#include "core/catalog/SqlQuery.h"
+#include "core/catalog/sql/SqlQuery.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/catalog/CatalogLocation.h"
+#include "core/catalog/sql/CatalogLocation.h"
 #include "core/requestlog/RequestLogStore.h"
 #include "ui/common/BackgroundRead.h"
 

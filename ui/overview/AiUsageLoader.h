@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/catalog/CatalogLocation.h"
+#include "core/catalog/sql/CatalogLocation.h"
 #include "core/usage/UsageReport.h"
 #include "ui/common/BackgroundRead.h"
 

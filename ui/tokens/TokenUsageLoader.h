@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/catalog/CatalogLocation.h"
+#include "core/catalog/sql/CatalogLocation.h"
 #include "core/usage/UsageLedger.h"
 #include "ui/common/BackgroundRead.h"
 

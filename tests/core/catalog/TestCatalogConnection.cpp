@@ -1,6 +1,6 @@
-#include "core/catalog/CatalogConnection.h"
+#include "core/catalog/sql/CatalogConnection.h"
 
-#include "core/catalog/SqlQuery.h"
+#include "core/catalog/sql/SqlQuery.h"
 
 #include <QSqlDatabase>
 #include <QTemporaryDir>

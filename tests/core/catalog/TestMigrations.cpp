@@ -1,7 +1,7 @@
 #include "core/catalog/Catalog.h"
-#include "core/catalog/CatalogConnection.h"
-#include "core/catalog/Migrations.h"
-#include "core/catalog/SqlQuery.h"
+#include "core/catalog/sql/CatalogConnection.h"
+#include "core/catalog/sql/Migrations.h"
+#include "core/catalog/sql/SqlQuery.h"
 #include "tests/support/ManualClock.h"
 
 #include <QSqlDatabase>

@@ -2,7 +2,7 @@
 
 #include "core/catalog/AliasService.h"
 #include "core/catalog/ProviderService.h"
-#include "core/catalog/SqlQuery.h"
+#include "core/catalog/sql/SqlQuery.h"
 #include "core/secrets/EncryptedFileSecretStore.h"
 #include "tests/support/TestCatalog.h"
 

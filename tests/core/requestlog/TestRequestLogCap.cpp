@@ -1,4 +1,4 @@
-#include "core/catalog/SqlQuery.h"
+#include "core/catalog/sql/SqlQuery.h"
 #include "core/requestlog/RequestLogQueue.h"
 #include "core/requestlog/RequestLogReader.h"
 #include "core/requestlog/RequestLogStore.h"

@@ -1,7 +1,7 @@
 #include "core/requestlog/RequestLogStore.h"
 
 #include "core/catalog/Catalog.h"
-#include "core/catalog/SqlQuery.h"
+#include "core/catalog/sql/SqlQuery.h"
 #include "core/requestlog/RequestLogReader.h"
 #include "tests/support/TestCatalog.h"
 

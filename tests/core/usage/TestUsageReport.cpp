@@ -1,7 +1,7 @@
 #include "core/usage/UsageReport.h"
 
 #include "core/catalog/Catalog.h"
-#include "core/catalog/SqlQuery.h"
+#include "core/catalog/sql/SqlQuery.h"
 #include "tests/support/TestCatalog.h"
 
 #include <QSqlDatabase>

@@ -1,6 +1,6 @@
 #include "ui/overview/AiUsageLoader.h"
 
-#include "core/catalog/SqlQuery.h"
+#include "core/catalog/sql/SqlQuery.h"
 #include "core/requestlog/RequestLogStore.h"
 #include "tests/support/TestCatalog.h"
 

@@ -1,6 +1,6 @@
 #include "ui/overview/OverviewPage.h"
 
-#include "core/catalog/SqlQuery.h"
+#include "core/catalog/sql/SqlQuery.h"
 #include "core/gateway/Engine.h"
 #include "core/requestlog/RequestLogStore.h"
 #include "tests/ui/support/ConsoleFixture.h"

@@ -1,6 +1,7 @@
-#include "core/catalog/Migrations.h"
+#include "core/catalog/sql/Migrations.h"
 
-#include "core/catalog/SqlQuery.h"
+#include "core/catalog/sql/SqlDialect.h"
+#include "core/catalog/sql/SqlQuery.h"
 
 #include <QStringList>
 
@@ -85,8 +86,8 @@ const QList<QStringList>& allMigrations()
             QStringLiteral("CREATE TABLE ai_usage_daily (day TEXT NOT NULL, token_id INTEGER NOT NULL, "
                            "consumer_id INTEGER, provider_id INTEGER NOT NULL, model_id INTEGER NOT NULL, "
                            "requests INTEGER NOT NULL DEFAULT 0, tokens_in INTEGER NOT NULL DEFAULT 0, "
-                           "tokens_out INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, token_id, model_id)) "
-                           "WITHOUT ROWID"),
+                           "tokens_out INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, token_id, model_id))")
+                + QLatin1StringView(sqlDialect::kWithoutRowId),
             QStringLiteral("CREATE INDEX ai_usage_by_consumer ON ai_usage_daily (consumer_id, day)"),
             QStringLiteral("CREATE INDEX ai_usage_by_model ON ai_usage_daily (model_id, day)"),
         },
@@ -158,8 +159,7 @@ int latestVersion()
 
 Result<int> currentVersion(const QSqlDatabase& db)
 {
-    auto exists = sql::exec(
-        db, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"));
+    auto exists = sql::exec(db, sqlDialect::tableExistsQuery(), {QStringLiteral("schema_version")});
     if (!exists)
         return exists.error();
     if (!exists->next() || exists->value(0).toInt() == 0)

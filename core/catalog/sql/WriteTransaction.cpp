@@ -1,11 +1,11 @@
-#include "core/catalog/WriteTransaction.h"
+#include "core/catalog/sql/WriteTransaction.h"
 
 #include "core/catalog/Catalog.h"
-#include "core/catalog/CatalogConnection.h"
-#include "core/catalog/SqlQuery.h"
+#include "core/catalog/sql/AuditRepository.h"
+#include "core/catalog/sql/CatalogConnection.h"
+#include "core/catalog/sql/CatalogStateRepository.h"
+#include "core/catalog/sql/SqlQuery.h"
 #include "core/common/Clock.h"
-
-#include <QJsonDocument>
 
 namespace gatehouse {
 
@@ -44,34 +44,30 @@ QSqlDatabase WriteTransaction::database() const
 
 Result<void> WriteTransaction::audit(const QString& action, const QString& subject, const QJsonObject& details)
 {
-    const QString json = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
-    auto inserted = sql::exec(database(),
-        QStringLiteral("INSERT INTO audit_events (at, actor, action, subject, details) "
-                       "VALUES (?, ?, ?, ?, ?)"),
-        {m_nowMs, m_actor, action, subject, json});
-    if (!inserted)
-        return inserted.error();
-    return {};
+    return auditRepository::append(database(), m_nowMs, m_actor, action, subject, details);
 }
 
 Result<qint64> WriteTransaction::commit()
 {
     const QSqlDatabase db = database();
-    if (auto bumped = sql::exec(db, QStringLiteral("UPDATE catalog_state SET revision = revision + 1 WHERE id = 1"));
-        !bumped)
+    if (auto bumped = catalogStateRepository::bumpRevision(db); !bumped)
         return bumped.error();
-    auto revision = sql::exec(db, QStringLiteral("SELECT revision FROM catalog_state WHERE id = 1"));
+    auto revision = catalogStateRepository::revision(db);
     if (!revision)
         return revision.error();
-    if (!revision->next())
-        return Error::runtime(QStringLiteral("the catalog has no revision row"));
-    const qint64 value = revision->value(0).toLongLong();
-    revision->finish();
     if (auto committed = sql::exec(db, QStringLiteral("COMMIT")); !committed)
         return committed.error();
     Catalog* catalog = std::exchange(m_catalog, nullptr);
-    catalog->notifyCommitted(value);
-    return value;
+    catalog->notifyCommitted(*revision);
+    return *revision;
+}
+
+Result<qint64> WriteTransaction::commitAudited(
+    const QString& action, const QString& subject, const QJsonObject& details)
+{
+    if (auto audited = audit(action, subject, details); !audited)
+        return audited.error();
+    return commit();
 }
 
 } // namespace gatehouse

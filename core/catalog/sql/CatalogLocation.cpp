@@ -1,4 +1,4 @@
-#include "core/catalog/CatalogLocation.h"
+#include "core/catalog/sql/CatalogLocation.h"
 
 #include <utility>
 

@@ -32,6 +32,9 @@ public:
     // Bumps the revision, commits, and then tells the catalog's observers. Returns the new revision.
     Result<qint64> commit();
 
+    // The last audit event of a write, then the commit: what every service's write ends with.
+    Result<qint64> commitAudited(const QString& action, const QString& subject, const QJsonObject& details = {});
+
 private:
     WriteTransaction(Catalog* catalog, QString actor, qint64 nowMs);
 
