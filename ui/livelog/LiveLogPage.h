@@ -16,7 +16,7 @@ class QTableView;
 class QToolButton;
 
 namespace gatehouse::gateway {
-class Engine;
+class GatewayControl;
 }
 
 namespace gatehouse::ui {
@@ -40,7 +40,7 @@ class LiveLogPage : public Page
     Q_OBJECT
 
 public:
-    LiveLogPage(ConsoleServices& services, gateway::Engine* engineOrNull, QWidget* parent = nullptr);
+    LiveLogPage(ConsoleServices& services, gateway::GatewayControl* engineOrNull, QWidget* parent = nullptr);
     ~LiveLogPage() override;
 
     QString title() const override;

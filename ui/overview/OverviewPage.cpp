@@ -2,7 +2,7 @@
 
 #include "core/catalog/Catalog.h"
 #include "core/common/Clock.h"
-#include "core/gateway/Engine.h"
+#include "core/gateway/GatewayControl.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/overview/AiUsageLoader.h"
 #include "ui/overview/ExpiringTokensModel.h"
@@ -80,7 +80,7 @@ QWidget* titled(const QString& title, QWidget* content)
 
 } // namespace
 
-OverviewPage::OverviewPage(ConsoleServices& services, gateway::Engine* engineOrNull, QWidget* parent)
+OverviewPage::OverviewPage(ConsoleServices& services, gateway::GatewayControl* engineOrNull, QWidget* parent)
     : Page(parent)
     , m_services(services)
     , m_loader(new TrafficHistoryLoader(this))
@@ -111,7 +111,7 @@ OverviewPage::OverviewPage(ConsoleServices& services, gateway::Engine* engineOrN
     connect(m_usageLoader, &AiUsageLoader::finished, this, &OverviewPage::onUsage);
     loadUsage();
     if (engineOrNull)
-        connect(engineOrNull, &gateway::Engine::requestsLogged, this, &OverviewPage::addRequests);
+        connect(engineOrNull, &gateway::GatewayControl::requestsLogged, this, &OverviewPage::addRequests);
 
     m_tick = new QTimer(this);
     m_tick->setInterval(kTickMs);

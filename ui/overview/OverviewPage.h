@@ -15,7 +15,7 @@ class QTableView;
 class QTimer;
 
 namespace gatehouse::gateway {
-class Engine;
+class GatewayControl;
 }
 
 namespace gatehouse::ui {
@@ -51,7 +51,7 @@ public:
     static constexpr int kUsageDays = 30; // the AI usage tables' period: these UTC days, today included
 
     // `engineOrNull`: the console's own gateway, whose batches feed the figures live.
-    OverviewPage(ConsoleServices& services, gateway::Engine* engineOrNull, QWidget* parent = nullptr);
+    OverviewPage(ConsoleServices& services, gateway::GatewayControl* engineOrNull, QWidget* parent = nullptr);
     ~OverviewPage() override;
 
     QString title() const override { return tr("Overview"); }
