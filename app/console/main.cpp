@@ -4,7 +4,6 @@
 #include "core/catalog/Catalog.h"
 #include "core/catalog/DataDirectory.h"
 #include "core/common/Clock.h"
-#include "core/gateway/Engine.h"
 #include "core/secrets/SecretStoreSelector.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/overview/ExpiryNotifier.h"

@@ -21,7 +21,7 @@
 namespace gatehouse::gateway {
 
 Engine::Engine(Catalog& catalog, const Clock& clock, QObject* parent)
-    : QObject(parent)
+    : GatewayControl(parent)
     , m_catalog(catalog)
     , m_clock(clock)
 {
@@ -307,6 +307,19 @@ SnapshotPtr Engine::snapshot() const
 GatewayMetrics* Engine::metrics() const
 {
     return m_state ? &m_state->metrics : nullptr;
+}
+
+GatewayStatus Engine::status() const
+{
+    GatewayStatus status;
+    status.running = m_running;
+    if (!m_running || !m_state)
+        return status;
+    status.address = m_state->config.address;
+    status.port = m_port;
+    status.requestsPerSecond = m_state->metrics.requestsPerSecond();
+    status.openConnections = m_state->metrics.activeConnections.load();
+    return status;
 }
 
 void Engine::flushLog()

@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 #include "core/common/SecretBytes.h"
 #include "core/gateway/EngineConfig.h"
+#include "core/gateway/GatewayControl.h"
 #include "core/gateway/Snapshot.h"
 #include "core/gateway/SnapshotBuilder.h"
 #include "core/requestlog/RequestEvent.h"
@@ -38,8 +39,8 @@ class Worker;
 // The embedded gateway: workers (one thread and event loop each), the snapshot they read, the
 // request-log writer and the admin listener. The console and `gatehouse-cli serve` drive the
 // same object. It lives in the thread that owns the catalog; nothing on the request path waits
-// for that thread.
-class Engine : public QObject
+// for that thread. The console sees it through GatewayControl only.
+class Engine : public GatewayControl
 {
     Q_OBJECT
 
@@ -50,18 +51,19 @@ public:
     explicit Engine(Catalog& catalog, const Clock& clock, QObject* parent = nullptr);
     ~Engine() override;
 
-    Result<void> start(const EngineConfig& config);
+    Result<void> start(const EngineConfig& config) override;
     // Stops accepting, lets in-flight requests finish for up to `graceMs`, flushes the log.
-    void stop(int graceMs = 10'000);
-    bool isRunning() const { return m_running; }
+    void stop(int graceMs = 10'000) override;
+    bool isRunning() const override { return m_running; }
+    GatewayStatus status() const override;
 
     QHostAddress address() const;
-    quint16 port() const { return m_port; }
+    quint16 port() const override { return m_port; }
     quint16 adminPort() const;
 
     // Where the AI providers' keys are read from, when a snapshot first needs them (asynchronously: the snapshot is
     // published again once they arrive). Not owned; may be null (no provider gets a key). Set before start().
-    void setSecretStore(secrets::SecretStore* store) { m_secrets = store; }
+    void setSecretStore(secrets::SecretStore* store) override { m_secrets = store; }
 
     // Rebuilds the snapshot from the catalog now (also done on every revision change).
     Result<void> reload();
@@ -76,8 +78,7 @@ public:
 Q_SIGNALS:
     void started();
     void stopped();
-    // A batch of requests was written to the log (at most ten times a second).
-    void requestsLogged(const QList<gatehouse::RequestEvent>& batch);
+    // requestsLogged (GatewayControl): a batch of requests was written to the log.
     void snapshotReloaded(qint64 revision);
     void reloadFailed(const QString& message);
 

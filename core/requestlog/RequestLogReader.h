@@ -3,7 +3,7 @@
 #include "core/catalog/sql/CatalogConnection.h"
 #include "core/catalog/sql/CatalogLocation.h"
 #include "core/common/Result.h"
-#include "core/requestlog/RequestLogStore.h"
+#include "core/requestlog/LoggedRequest.h"
 
 #include <QList>
 #include <QSqlDatabase>

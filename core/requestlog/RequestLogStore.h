@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/requestlog/LoggedRequest.h"
 #include "core/requestlog/RequestEvent.h"
 
 #include <QHash>
@@ -14,15 +15,6 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 namespace gatehouse {
-
-// A request as read back from the log, with the names its ids stood for when it is read.
-struct LoggedRequest
-{
-    qint64 id = 0;
-    RequestEvent event;
-    QString tokenName;
-    QString tokenHint;
-};
 
 // The request log's table in the catalog: batched appends (one transaction each, which also
 // records each token's last use), retention, and reads for `gatehouse-cli logs` and the console.

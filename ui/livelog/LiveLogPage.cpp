@@ -2,7 +2,7 @@
 
 #include "core/catalog/Catalog.h"
 #include "core/common/Clock.h"
-#include "core/gateway/Engine.h"
+#include "core/gateway/GatewayControl.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/common/MessageBoxes.h"
 #include "ui/livelog/ExportFileChooser.h"
@@ -35,7 +35,7 @@ constexpr int kOlderRowsPerLoad = 1000;
 
 } // namespace
 
-LiveLogPage::LiveLogPage(ConsoleServices& services, gateway::Engine* engineOrNull, QWidget* parent)
+LiveLogPage::LiveLogPage(ConsoleServices& services, gateway::GatewayControl* engineOrNull, QWidget* parent)
     : Page(parent)
     , m_services(services)
     , m_model(new RequestLogModel(this))
@@ -53,7 +53,7 @@ LiveLogPage::LiveLogPage(ConsoleServices& services, gateway::Engine* engineOrNul
     });
     connect(m_feed, &RequestLogFeed::olderLoaded, this, &LiveLogPage::onOlderLoaded);
     if (engineOrNull)
-        connect(engineOrNull, &gateway::Engine::requestsLogged, m_feed, &RequestLogFeed::pollSoon);
+        connect(engineOrNull, &gateway::GatewayControl::requestsLogged, m_feed, &RequestLogFeed::pollSoon);
 
     // Following scrolls on a timer, never per batch or per row.
     m_followTimer.setInterval(kFollowIntervalMs);

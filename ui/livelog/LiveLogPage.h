@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/requestlog/RequestLogStore.h"
+#include "core/requestlog/LoggedRequest.h"
 #include "ui/common/Page.h"
 
 #include <QPersistentModelIndex>
@@ -16,7 +16,7 @@ class QTableView;
 class QToolButton;
 
 namespace gatehouse::gateway {
-class Engine;
+class GatewayControl;
 }
 
 namespace gatehouse::ui {
@@ -40,7 +40,7 @@ class LiveLogPage : public Page
     Q_OBJECT
 
 public:
-    LiveLogPage(ConsoleServices& services, gateway::Engine* engineOrNull, QWidget* parent = nullptr);
+    LiveLogPage(ConsoleServices& services, gateway::GatewayControl* engineOrNull, QWidget* parent = nullptr);
     ~LiveLogPage() override;
 
     QString title() const override;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/requestlog/RequestLogStore.h"
+#include "core/requestlog/LoggedRequest.h"
 
 #include <QObject>
 #include <QSaveFile>
@@ -31,7 +31,8 @@ public:
     void cancel();
     int total() const { return int(m_rows.size()); }
 
-    // One row as the exports write it (the same fields and names as `gatehouse-cli logs --json`).
+    // One row as the exports write it: CSV with the fields and names of `gatehouse-cli logs --json`, and JSON Lines
+    // in its very format (requestlogjson::line).
     static QByteArray csvHeader();
     static QByteArray csvLine(const LoggedRequest& row);
     static QByteArray jsonLine(const LoggedRequest& row);

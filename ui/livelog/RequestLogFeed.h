@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/catalog/sql/CatalogLocation.h"
-#include "core/requestlog/RequestLogStore.h"
+#include "core/requestlog/LoggedRequest.h"
 #include "ui/common/BackgroundRead.h"
 
 #include <QList>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/requestlog/RequestLogStore.h"
+#include "core/requestlog/LoggedRequest.h"
 
 #include <QAbstractTableModel>
 

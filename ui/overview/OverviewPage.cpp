@@ -2,7 +2,7 @@
 
 #include "core/catalog/Catalog.h"
 #include "core/common/Clock.h"
-#include "core/gateway/Engine.h"
+#include "core/gateway/GatewayControl.h"
 #include "ui/common/ConsoleServices.h"
 #include "ui/overview/AiUsageLoader.h"
 #include "ui/overview/ExpiringTokensModel.h"
@@ -80,7 +80,7 @@ QWidget* titled(const QString& title, QWidget* content)
 
 } // namespace
 
-OverviewPage::OverviewPage(ConsoleServices& services, gateway::Engine* engineOrNull, QWidget* parent)
+OverviewPage::OverviewPage(ConsoleServices& services, gateway::GatewayControl* engineOrNull, QWidget* parent)
     : Page(parent)
     , m_services(services)
     , m_loader(new TrafficHistoryLoader(this))
@@ -111,7 +111,7 @@ OverviewPage::OverviewPage(ConsoleServices& services, gateway::Engine* engineOrN
     connect(m_usageLoader, &AiUsageLoader::finished, this, &OverviewPage::onUsage);
     loadUsage();
     if (engineOrNull)
-        connect(engineOrNull, &gateway::Engine::requestsLogged, this, &OverviewPage::addRequests);
+        connect(engineOrNull, &gateway::GatewayControl::requestsLogged, this, &OverviewPage::addRequests);
 
     m_tick = new QTimer(this);
     m_tick->setInterval(kTickMs);
@@ -210,8 +210,10 @@ void OverviewPage::addRequests(const QList<gatehouse::RequestEvent>& batch)
 {
     bool counted = false;
     for (const RequestEvent& event : batch) {
-        if (event.timeMs >= m_usageLiveFromMs)
-            addUsage(event);
+        if (const auto share = m_usage.add(event)) {
+            m_usageByConsumer->add(liveConsumerEntry(share->byConsumer));
+            m_usageByModel->add(liveModelEntry(share->byModel));
+        }
         if (event.timeMs >= m_liveFromMs) {
             m_traffic.record(event);
             counted = true;
@@ -254,7 +256,7 @@ void OverviewPage::refresh()
     m_consumers->setCounts(m_traffic.topConsumers(kTopConsumers), requests);
 
     // The AI usage period ends today (UTC): a new day drops the oldest one, so the sums are read again.
-    if (QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).date() != m_usageToday)
+    if (QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).date() != m_usage.period().second)
         loadUsage();
 
     // "in 3 hours" and which tokens are listed follow the clock: once a minute is enough.
@@ -279,7 +281,7 @@ QString OverviewPage::latencyText(qint64 latencyUs)
 
 std::pair<QDate, QDate> OverviewPage::usagePeriod() const
 {
-    return UsageReport::lastDays(QDateTime::fromMSecsSinceEpoch(m_usageLiveFromMs, Qt::UTC), kUsageDays);
+    return m_usage.period();
 }
 
 void OverviewPage::loadUsage()
@@ -290,10 +292,7 @@ void OverviewPage::loadUsage()
         return;
     }
     const qint64 nowMs = m_services.clock.nowMs();
-    m_usageLiveFromMs = nowMs;
-    m_usageToday = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).date();
-    m_liveByConsumer.clear();
-    m_liveByModel.clear();
+    m_usage.restart(nowMs);
     const auto [from, to] = usagePeriod();
     const QString period
         = tr("From %1 to %2 (UTC days, today included)").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
@@ -303,7 +302,7 @@ void OverviewPage::loadUsage()
     if (catalog.isNull())
         onUsage(AiUsageHistory(), QString());
     else
-        m_usageLoader->start(catalog, from, to, nowMs);
+        m_usageLoader->start(catalog, from, to, m_usage.liveFromMs());
 }
 
 void OverviewPage::onUsage(const AiUsageHistory& history, const QString& error)
@@ -315,19 +314,20 @@ void OverviewPage::onUsage(const AiUsageHistory& history, const QString& error)
             name = tr("(no consumer)");
         else if (row.deleted || name.isEmpty())
             name = tr("#%1 (deleted)").arg(row.id);
-        consumers.append({QString::number(row.id), name, row.requests, row.tokensIn, row.tokensOut});
+        consumers.append({UsageTally::consumerKey(row), name, row.requests, row.tokensIn, row.tokensOut});
     }
     QList<AiUsageModel::Entry> models;
     for (const UsageRow& row : history.byModel) {
         const QString name = row.deleted
             ? tr("%1 (deleted)").arg(QStringLiteral("#%1/%2").arg(QString::number(row.providerId), row.model))
             : row.providerName + u'/' + row.model;
-        models.append({QStringLiteral("%1/%2").arg(QString::number(row.providerId), row.model), name, row.requests,
-            row.tokensIn, row.tokensOut});
+        models.append({UsageTally::modelKey(row), name, row.requests, row.tokensIn, row.tokensOut});
     }
     // What the batches brought since the seam goes on top.
-    consumers.append(m_liveByConsumer.values());
-    models.append(m_liveByModel.values());
+    for (const UsageRow& row : m_usage.liveByConsumer())
+        consumers.append(liveConsumerEntry(row));
+    for (const UsageRow& row : m_usage.liveByModel())
+        models.append(liveModelEntry(row));
     m_usageByConsumer->setEntries(consumers);
     m_usageByModel->setEntries(models);
     m_usageLoaded = true;
@@ -345,35 +345,20 @@ void OverviewPage::onUsage(const AiUsageHistory& history, const QString& error)
     }
 }
 
-void OverviewPage::addUsage(const RequestEvent& event)
+AiUsageModel::Entry OverviewPage::liveConsumerEntry(const UsageRow& row)
 {
-    // What the gateway sums per day (RequestLogStore): AI requests of a model, made with a token, not refused.
-    if (event.providerId <= 0 || event.model.isEmpty() || event.tokenId <= 0 || !event.rejectReason.isEmpty())
-        return;
-    const qint64 tokensIn = qMax<qint64>(0, event.tokensIn);
-    const qint64 tokensOut = qMax<qint64>(0, event.tokensOut);
-    QString consumer = event.consumerName;
-    if (event.consumerId <= 0)
-        consumer = tr("(no consumer)");
-    else if (consumer.isEmpty())
-        consumer = tr("#%1").arg(event.consumerId);
-    const AiUsageModel::Entry byConsumer {
-        QString::number(qMax<qint64>(0, event.consumerId)), consumer, 1, tokensIn, tokensOut};
-    const AiUsageModel::Entry byModel {QStringLiteral("%1/%2").arg(QString::number(event.providerId), event.model),
-        event.providerName + u'/' + event.model, 1, tokensIn, tokensOut};
-    for (auto [live, entry] : {std::pair {&m_liveByConsumer, &byConsumer}, std::pair {&m_liveByModel, &byModel}}) {
-        AiUsageModel::Entry& sum = (*live)[entry->key];
-        if (sum.key.isEmpty())
-            sum = *entry;
-        else {
-            sum.name = entry->name;
-            sum.requests += entry->requests;
-            sum.tokensIn += entry->tokensIn;
-            sum.tokensOut += entry->tokensOut;
-        }
-    }
-    m_usageByConsumer->add(byConsumer);
-    m_usageByModel->add(byModel);
+    // Named as the request named it: a consumer without a name there is "#7", not "deleted".
+    QString name = row.name;
+    if (row.id <= 0)
+        name = tr("(no consumer)");
+    else if (name.isEmpty())
+        name = tr("#%1").arg(row.id);
+    return {UsageTally::consumerKey(row), name, row.requests, row.tokensIn, row.tokensOut};
+}
+
+AiUsageModel::Entry OverviewPage::liveModelEntry(const UsageRow& row)
+{
+    return {UsageTally::modelKey(row), row.name, row.requests, row.tokensIn, row.tokensOut};
 }
 
 void OverviewPage::activateExpiring(const QModelIndex& proxyIndex)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/requestlog/RequestEvent.h"
+#include "core/usage/UsageTally.h"
 #include "ui/common/Page.h"
 #include "ui/overview/AiUsageModel.h"
 #include "ui/overview/TrafficWindow.h"
@@ -15,7 +16,7 @@ class QTableView;
 class QTimer;
 
 namespace gatehouse::gateway {
-class Engine;
+class GatewayControl;
 }
 
 namespace gatehouse::ui {
@@ -38,9 +39,10 @@ struct AiUsageHistory;
 // on a thread, see TrafficHistoryLoader), then fed with the engine's batches (at most ten a
 // second, never one signal per request). The seam between the two is a time: the history counts
 // requests that arrived before the page opened, the engine's batches those that arrived after,
-// so a batch written while the history is read is never counted twice. The AI usage works alike: the daily
-// sums are read on a thread (AiUsageLoader, which takes out what was logged after the seam), the batches add
-// to them, and the sums are read again when the UTC day changes.
+// so a batch written while the history is read is never counted twice. The AI usage works alike (a UsageTally
+// keeps its seam and what the batches brought since): the daily sums are read on a thread (AiUsageLoader, which
+// takes out what was logged after the seam), the batches add to them, and the sums are read again when the UTC
+// day changes.
 class OverviewPage : public Page
 {
     Q_OBJECT
@@ -51,7 +53,7 @@ public:
     static constexpr int kUsageDays = 30; // the AI usage tables' period: these UTC days, today included
 
     // `engineOrNull`: the console's own gateway, whose batches feed the figures live.
-    OverviewPage(ConsoleServices& services, gateway::Engine* engineOrNull, QWidget* parent = nullptr);
+    OverviewPage(ConsoleServices& services, gateway::GatewayControl* engineOrNull, QWidget* parent = nullptr);
     ~OverviewPage() override;
 
     QString title() const override { return tr("Overview"); }
@@ -99,7 +101,9 @@ private:
     void activateExpiring(const QModelIndex& proxyIndex);
     void loadUsage();
     void onUsage(const AiUsageHistory& history, const QString& error);
-    void addUsage(const RequestEvent& event);
+    // A row of what the batches brought (UsageTally) as the AI usage tables show it.
+    static AiUsageModel::Entry liveConsumerEntry(const UsageRow& row);
+    static AiUsageModel::Entry liveModelEntry(const UsageRow& row);
 
     ConsoleServices& m_services;
     TrafficWindow m_traffic;
@@ -128,13 +132,11 @@ private:
     QTableView* m_usageByConsumerView = nullptr;
     QTableView* m_usageByModelView = nullptr;
     QLabel* m_usageNote = nullptr;
-    QDate m_usageToday; // the last day of the period read
-    qint64 m_usageLiveFromMs = 0; // the seam: the batches bring requests that arrived from here on
+    // The seam (the batches bring requests that arrived from there on), the period that ends on its day, and what
+    // the batches brought since, to add to the next history read.
+    UsageTally m_usage {kUsageDays};
     bool m_usageLoaded = false;
     bool m_usageReloadPending = false;
-    // What the batches brought since the seam, by key, to add to the next history read.
-    QHash<QString, AiUsageModel::Entry> m_liveByConsumer;
-    QHash<QString, AiUsageModel::Entry> m_liveByModel;
     QTimer* m_tick = nullptr;
     qint64 m_lastExpiryRefreshMinute = 0;
 };

@@ -13,7 +13,7 @@
 
 namespace gatehouse::ui {
 
-void addConsolePages(MainWindow& window, ConsoleServices& services, gateway::Engine* engine)
+void addConsolePages(MainWindow& window, ConsoleServices& services, gateway::GatewayControl* engine)
 {
     auto* overview = new OverviewPage(services, engine);
     window.addPage(overview);

@@ -1,7 +1,7 @@
 #pragma once
 
 namespace gatehouse::gateway {
-class Engine;
+class GatewayControl;
 }
 
 namespace gatehouse::ui {
@@ -12,6 +12,6 @@ class MainWindow;
 // Fills the sidebar in its fixed order: Overview, APIs, Consumers, Tokens, AI Providers,
 // Live Log, Timeline, Audit; and connects the pages that lead to one another ("show token").
 // `engine`: the console's own gateway, whose batches wake the live log at once (may be null).
-void addConsolePages(MainWindow& window, ConsoleServices& services, gateway::Engine* engine);
+void addConsolePages(MainWindow& window, ConsoleServices& services, gateway::GatewayControl* engine);
 
 } // namespace gatehouse::ui

@@ -1,14 +1,10 @@
 #include "ui/shell/GatewayController.h"
 
-#include "core/gateway/Engine.h"
-#include "core/gateway/GatewayMetrics.h"
-#include "core/gateway/ListeningSocket.h"
-
 namespace gatehouse::ui {
 
 GatewayController::GatewayController(Catalog& catalog, const Clock& clock, QObject* parent)
     : QObject(parent)
-    , m_engine(std::make_unique<gateway::Engine>(catalog, clock))
+    , m_engine(gateway::GatewayControl::create(catalog, clock))
     , m_port(m_config.port)
 {
     // The console's gateway is for development on this machine: no admin listener unless asked
@@ -32,7 +28,7 @@ Result<void> GatewayController::start(quint16 port)
     if (!started) {
         const Error& error = started.error();
         m_portInUse = error.kind == Error::Kind::Conflict && error.field == QLatin1StringView("listen");
-        m_suggestedPort = m_portInUse ? gateway::ListeningSocket::firstFreePort(config.address, port + 1) : 0;
+        m_suggestedPort = m_portInUse ? gateway::GatewayControl::firstFreePort(config.address, port + 1) : 0;
         setState(State::Error, error.message);
         return started;
     }
@@ -69,7 +65,8 @@ QString GatewayController::stateText() const
 
 QString GatewayController::listenUrl() const
 {
-    const QHostAddress address = m_engine->isRunning() ? m_engine->address() : m_config.address;
+    const gateway::GatewayStatus status = m_engine->status();
+    const QHostAddress address = status.running ? status.address : m_config.address;
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
         ? QStringLiteral("[%1]").arg(address.toString())
         : address.toString();
@@ -78,14 +75,12 @@ QString GatewayController::listenUrl() const
 
 double GatewayController::requestsPerSecond() const
 {
-    auto* metrics = m_engine->isRunning() ? m_engine->metrics() : nullptr;
-    return metrics ? metrics->requestsPerSecond() : 0.0;
+    return m_engine->status().requestsPerSecond;
 }
 
 qint64 GatewayController::openConnections() const
 {
-    auto* metrics = m_engine->isRunning() ? m_engine->metrics() : nullptr;
-    return metrics ? metrics->activeConnections.load() : 0;
+    return m_engine->status().openConnections;
 }
 
 void GatewayController::setState(State state, const QString& error)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
-#include "core/gateway/EngineConfig.h"
+#include "core/gateway/GatewayControl.h"
 
 #include <QObject>
 
@@ -10,16 +10,14 @@
 namespace gatehouse {
 class Catalog;
 class Clock;
-namespace gateway {
-class Engine;
-}
 } // namespace gatehouse
 
 namespace gatehouse::ui {
 
 // The console's handle on the in-process gateway: starts and stops the same Engine that
-// `gatehouse-cli serve` runs, and says where it stands in words the toolbar can show. The
-// engine's workers run on their own threads; nothing here waits on them except stop().
+// `gatehouse-cli serve` runs (through its narrow face, GatewayControl), and says where it stands in
+// words the toolbar can show. The engine's workers run on their own threads; nothing here waits on
+// them except stop().
 class GatewayController : public QObject
 {
     Q_OBJECT
@@ -55,7 +53,7 @@ public:
     double requestsPerSecond() const;
     qint64 openConnections() const;
 
-    gateway::Engine& engine() { return *m_engine; }
+    gateway::GatewayControl& engine() { return *m_engine; }
 
 Q_SIGNALS:
     void stateChanged();
@@ -63,7 +61,7 @@ Q_SIGNALS:
 private:
     void setState(State state, const QString& error = {});
 
-    std::unique_ptr<gateway::Engine> m_engine;
+    std::unique_ptr<gateway::GatewayControl> m_engine;
     gateway::EngineConfig m_config;
     State m_state = State::Stopped;
     QString m_error;

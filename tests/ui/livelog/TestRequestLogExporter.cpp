@@ -1,5 +1,6 @@
 #include "ui/livelog/RequestLogExporter.h"
 
+#include "core/requestlog/RequestLogJson.h"
 #include "tests/ui/livelog/LogRows.h"
 
 #include <QFile>
@@ -76,7 +77,8 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("all.jsonl"));
         QCOMPARE(ui::RequestLogExporter::formatForPath(path), ui::RequestLogExporter::Format::JsonLines);
         const int total = 2 * ui::RequestLogExporter::kRowsPerChunk + 5;
-        ui::RequestLogExporter exporter(test::loggedRows(1, total), path, ui::RequestLogExporter::Format::JsonLines);
+        const QList<LoggedRequest> rows = test::loggedRows(1, total);
+        ui::RequestLogExporter exporter(rows, path, ui::RequestLogExporter::Format::JsonLines);
         QSignalSpy progress(&exporter, &ui::RequestLogExporter::progress);
         QSignalSpy finished(&exporter, &ui::RequestLogExporter::finished);
         exporter.start();
@@ -89,6 +91,8 @@ private Q_SLOTS:
         const QList<QByteArray> lines = file.readAll().split('\n');
         QCOMPARE(lines.size(), total + 1); // the last line ends with a newline too
         QCOMPARE(QJsonDocument::fromJson(lines.at(total - 1)).object().value(QStringLiteral("id")).toInteger(), total);
+        // The format of `gatehouse-cli logs --json`, line for line.
+        QCOMPARE(lines.at(0) + '\n', requestlogjson::line(rows.first()));
     }
 };
 
