@@ -1,5 +1,6 @@
 #include "core/requestlog/RequestLogStore.h"
 
+#include "core/catalog/sql/SqlDialect.h"
 #include "core/catalog/sql/SqlQuery.h"
 #include "core/requestlog/RequestLogReader.h"
 #include "core/requestlog/RequestLogSpans.h"
@@ -48,7 +49,7 @@ QByteArray insertSql(int rows, bool withAi)
 }
 
 constexpr const char* kSql[] = {
-    "BEGIN IMMEDIATE",
+    sqlDialect::kBeginWrite,
     nullptr, // Insert: insertSql(1, true)
     nullptr, // InsertMany: insertSql(kRowsPerInsert, true)
     nullptr, // InsertLots: insertSql(kRowsPerLargeInsert, true)
@@ -360,7 +361,7 @@ Result<qint64> RequestLogStore::liveBytes() const
 {
     // Three header reads, whatever the file's size.
     qint64 values[3] = {};
-    const char* pragmas[3] = {"PRAGMA page_count", "PRAGMA freelist_count", "PRAGMA page_size"};
+    const auto& pragmas = sqlDialect::kFileSizePragmas;
     for (int i = 0; i < 3; ++i) {
         auto query = sql::exec(m_db, QString::fromLatin1(pragmas[i]));
         if (!query)

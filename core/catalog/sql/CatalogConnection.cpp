@@ -1,5 +1,6 @@
 #include "core/catalog/sql/CatalogConnection.h"
 
+#include "core/catalog/sql/SqlDialect.h"
 #include "core/catalog/sql/SqlQuery.h"
 
 #include <QAtomicInteger>
@@ -52,7 +53,7 @@ Result<CatalogConnection> CatalogConnection::open(
 QString CatalogConnection::beginWriteStatement(const CatalogLocation&)
 {
     // Every kind so far is SQLite.
-    return QStringLiteral("BEGIN IMMEDIATE");
+    return QString::fromLatin1(sqlDialect::kBeginWrite);
 }
 
 CatalogConnection::CatalogConnection(CatalogConnection&& other) noexcept

@@ -114,7 +114,7 @@ const QList<QStringList>& allMigrations()
 
 Result<void> applyOne(const QSqlDatabase& db, int version)
 {
-    if (auto begun = sql::exec(db, QStringLiteral("BEGIN IMMEDIATE")); !begun)
+    if (auto begun = sql::exec(db, QString::fromLatin1(sqlDialect::kBeginWrite)); !begun)
         return begun.error();
     auto rollback = [&db](Error error) -> Result<void> {
         (void)sql::exec(db, QStringLiteral("ROLLBACK"));

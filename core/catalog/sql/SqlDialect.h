@@ -10,6 +10,14 @@
 // dialect (PostgreSQL) changes this file rather than every statement that uses it.
 namespace gatehouse::sqlDialect {
 
+// Starts a write transaction that takes the write lock at once, so that two writers queue on the busy timeout
+// instead of one failing on a lock upgrade (PostgreSQL: a plain BEGIN; its row locks need no such thing).
+inline constexpr char kBeginWrite[] = "BEGIN IMMEDIATE";
+
+// The pages of the database file, those free, and the size of a page: what the file's live bytes are counted from
+// (the request log's size cap).
+inline constexpr const char* kFileSizePragmas[3] = {"PRAGMA page_count", "PRAGMA freelist_count", "PRAGMA page_size"};
+
 // The table option that clusters a table on its primary key, with no separate row id.
 inline constexpr char kWithoutRowId[] = " WITHOUT ROWID";
 
