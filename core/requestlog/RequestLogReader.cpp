@@ -14,8 +14,10 @@ RequestLogReader::RequestLogReader(const Catalog& catalog)
 
 Result<RequestLogReader> RequestLogReader::open(const CatalogLocation& location)
 {
+    // Read-write, though it only reads: SQLite's read-only connections to a WAL file cannot rebuild its shared index
+    // and answer SQLITE_BUSY (after the busy timeout) when they find it needing that; the Live Log then stalls.
     auto connection
-        = CatalogConnection::open(location, QStringLiteral("request-log-reader"), CatalogConnection::Access::ReadOnly);
+        = CatalogConnection::open(location, QStringLiteral("request-log-reader"), CatalogConnection::Access::ReadWrite);
     if (!connection)
         return connection.error();
     RequestLogReader reader(connection->database());
